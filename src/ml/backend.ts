@@ -1,0 +1,79 @@
+// Backend choice for TensorFlow.js: WebGPU when an adapter exists, else WebGL, else CPU.
+// Reports what runs and whether the WebGPU adapter is a software fallback, and honours an
+// explicit user choice. Works on the main thread and in workers.
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-webgpu';
+
+export type BackendPreference = 'auto' | 'webgpu' | 'webgl' | 'cpu';
+export type BackendName = 'webgpu' | 'webgl' | 'cpu';
+
+export interface WebGpuProbe {
+  available: boolean;
+  /** Adapter description (vendor / architecture / description) when available. */
+  description?: string;
+  /** True for a software adapter (e.g. SwiftShader), which is much slower than a GPU. */
+  isFallbackAdapter?: boolean;
+}
+
+export interface BackendInfo {
+  name: BackendName;
+  /** Why this backend was picked (or why the preferred one was not). */
+  reason: string;
+  webgpu: WebGpuProbe;
+}
+
+interface GpuAdapterLike {
+  info?: { vendor?: string; architecture?: string; description?: string; isFallbackAdapter?: boolean };
+  isFallbackAdapter?: boolean;
+}
+
+export async function probeWebGpu(): Promise<WebGpuProbe> {
+  const nav = (globalThis as unknown as { navigator?: { gpu?: { requestAdapter(): Promise<GpuAdapterLike | null> } } }).navigator;
+  const gpu = nav?.gpu;
+  if (!gpu) return { available: false };
+  try {
+    const adapter = await gpu.requestAdapter();
+    if (!adapter) return { available: false };
+    const info = adapter.info ?? {};
+    const parts = [info.vendor, info.architecture, info.description].filter((s) => s && s.length > 0);
+    const isFallbackAdapter = Boolean(info.isFallbackAdapter ?? adapter.isFallbackAdapter) || /swiftshader/i.test(parts.join(' '));
+    return { available: true, description: parts.join(' / ') || 'unnamed adapter', isFallbackAdapter };
+  } catch {
+    return { available: false };
+  }
+}
+
+async function trySetBackend(name: BackendName): Promise<boolean> {
+  try {
+    const ok = await tf.setBackend(name);
+    if (ok) await tf.ready();
+    return ok && tf.getBackend() === name;
+  } catch {
+    return false;
+  }
+}
+
+/** Picks and activates a backend; falls through WebGPU → WebGL → CPU. */
+export async function chooseBackend(preference: BackendPreference = 'auto'): Promise<BackendInfo> {
+  const webgpu = await probeWebGpu();
+  const order: BackendName[] =
+    preference === 'auto' ? ['webgpu', 'webgl', 'cpu'] : [preference, ...(['webgpu', 'webgl', 'cpu'] as const).filter((b) => b !== preference)];
+  const skipped: string[] = [];
+  for (const name of order) {
+    if (name === 'webgpu' && !webgpu.available) {
+      skipped.push('WebGPU: no adapter');
+      continue;
+    }
+    if (await trySetBackend(name)) {
+      const reason =
+        skipped.length === 0
+          ? preference === 'auto'
+            ? 'best available'
+            : 'your choice'
+          : `fallback (${skipped.join('; ')})`;
+      return { name, reason, webgpu };
+    }
+    skipped.push(`${name}: failed to start`);
+  }
+  throw new Error(`No TensorFlow.js backend could start (${skipped.join('; ')})`);
+}

@@ -1,0 +1,66 @@
+// State of the hardware-cost explorer: the chosen device table, the two backbone genomes and
+// the fusion operators; the network's latency (ms) and energy (mJ) are derived from the table
+// by the core cost model — never measured or guessed here.
+import type { BackboneGenome, FusionOp } from '../core/types';
+import { parseGenome, formatGenome } from '../core/genome';
+import { networkCost, type NetworkCost } from '../core/cost-model';
+import type { DeviceTable } from '../core/device-table';
+import { PAPER_MODELS, type PaperModel } from '../core/paper-models';
+import { loadDeviceIndex, loadDeviceTable, type DeviceIndexEntry } from '../data/device-tables';
+
+export class DevicesState {
+  devices = $state.raw<DeviceIndexEntry[]>([]);
+  deviceId = $state('jetson-tx2');
+  tables = $state.raw<Record<string, DeviceTable>>({});
+  loadError = $state<string | null>(null);
+
+  image = $state.raw<BackboneGenome>(parseGenome(PAPER_MODELS[2].image));
+  audio = $state.raw<BackboneGenome>(parseGenome(PAPER_MODELS[2].audio));
+  fusionOps = $state.raw<FusionOp[]>([...PAPER_MODELS[2].fusionOps] as FusionOp[]);
+  cells = $state(PAPER_MODELS[2].cells);
+  nodes = $state(PAPER_MODELS[2].nodes);
+
+  table = $derived<DeviceTable | undefined>(this.tables[this.deviceId]);
+
+  /** The network's cost, or the error the cost model gave (e.g. a layer missing from the table). */
+  result = $derived.by<{ cost: NetworkCost } | { error: string } | null>(() => {
+    if (!this.table) return null;
+    try {
+      return { cost: networkCost(this.table, { image: this.image, audio: this.audio, fusionOps: this.fusionOps }) };
+    } catch (err) {
+      return { error: (err as Error).message };
+    }
+  });
+
+  /** The paper preset the current settings equal, if any. */
+  activePreset = $derived<PaperModel | undefined>(
+    PAPER_MODELS.find(
+      (m) =>
+        m.image === formatGenome(this.image) &&
+        m.audio === formatGenome(this.audio) &&
+        m.fusionOps.join(',') === this.fusionOps.join(','),
+    ),
+  );
+
+  async load(baseUrl = './luts/'): Promise<void> {
+    try {
+      const devices = await loadDeviceIndex(baseUrl);
+      const tables: Record<string, DeviceTable> = {};
+      for (const entry of devices) tables[entry.id] = await loadDeviceTable(entry, baseUrl);
+      this.devices = devices;
+      this.tables = tables;
+      if (!tables[this.deviceId] && devices.length > 0) this.deviceId = devices[0].id;
+    } catch (err) {
+      this.loadError = (err as Error).message;
+    }
+  }
+
+  applyPreset(model: PaperModel): void {
+    this.image = parseGenome(model.image);
+    this.audio = parseGenome(model.audio);
+    this.fusionOps = [...model.fusionOps] as FusionOp[];
+    this.cells = model.cells;
+    this.nodes = model.nodes;
+    if (this.tables[model.published.device]) this.deviceId = model.published.device;
+  }
+}
