@@ -7,7 +7,7 @@ export function costBars(cost: NetworkCost): LayerBar[] {
   return parts.flatMap((part) =>
     cost[part].layers.map((layer, i) => ({
       part,
-      label: part === 'fusion' ? `fusion ${i + 1}: ${layer.description.replace(/^fusion operator /, '')}` : `${part} · ${layer.description}`,
+      label: part === 'fusion' ? `fusion ${i + 1}: ${layer.description.replace(/^fusion operator /, '')}` : layer.description,
       key: layer.key,
       latencyMs: layer.latencyMs,
       energyMj: layer.energyMj,

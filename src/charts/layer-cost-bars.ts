@@ -28,7 +28,7 @@ function cssVar(el: Element, name: string, fallback: string): string {
 /** Draws (or redraws) the bars into `svg`, sized to its container's width. */
 export function drawLayerCostBars(svg: SVGSVGElement, bars: readonly LayerBar[], metric: CostMetric): void {
   const rowHeight = 18;
-  const margin = { top: 8, right: 56, bottom: 28, left: 200 };
+  const margin = { top: 8, right: 64, bottom: 28, left: 250 };
   const width = Math.max(360, svg.parentElement?.clientWidth ?? 640);
   const height = margin.top + margin.bottom + rowHeight * bars.length;
   const fg = cssVar(svg, '--fg', '#222');

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { defaultUrlSettings, formatUrlState, parseUrlState, searchSettingsFromUrl } from '../../../src/core/search/url-state';
+
+describe('URL hash codec', () => {
+  it('parses the contract example and round-trips', () => {
+    const { settings, errors } = parseUrlState('#preset=quick&seed=1&run=1');
+    expect(errors).toEqual([]);
+    expect(settings).toMatchObject({ preset: 'quick', seed: 1, run: true, backend: 'auto', device: 'jetson-tx2' });
+    const s = { preset: 'paper', seed: 4294967295, device: 'jetson-agx-xavier', lambda: 0.25, backend: 'webgl', run: false } as const;
+    const text = formatUrlState(s);
+    expect(text).toBe('preset=paper&seed=4294967295&device=jetson-agx-xavier&lambda=0.25&backend=webgl');
+    expect(parseUrlState(text)).toEqual({ settings: s, errors: [], unknown: [] });
+    expect(parseUrlState(formatUrlState({ ...s, run: true })).settings.run).toBe(true);
+    expect(parseUrlState('').settings).toEqual(defaultUrlSettings());
+  });
+
+  it('gives a message and the default for each invalid value', () => {
+    const { settings, errors } = parseUrlState('preset=huge&seed=-1&device=TX%202&lambda=abc&backend=metal&run=yes');
+    expect(settings).toEqual(defaultUrlSettings());
+    expect(errors).toHaveLength(6);
+    for (const key of ['preset', 'seed', 'device', 'lambda', 'backend', 'run']) expect(errors.join('\n')).toContain(key);
+    expect(parseUrlState('seed=1.5').errors[0]).toMatch(/seed/);
+    expect(parseUrlState('seed=99999999999').errors[0]).toMatch(/seed/);
+    expect(parseUrlState('lambda=').errors[0]).toMatch(/lambda/);
+    expect(parseUrlState('seed=%E0%A4%A').errors[0]).toMatch(/encoding/);
+    expect(parseUrlState('device=jetson-nano', { knownDevices: ['jetson-tx2'] }).errors[0]).toMatch(/jetson-nano/);
+    expect(parseUrlState('seed=1&seed=2')).toMatchObject({ settings: { seed: 2 }, errors: [expect.stringMatching(/more than once/)] });
+  });
+
+  it('keeps unknown keys aside and builds full settings from the preset', () => {
+    const parsed = parseUrlState('preset=quick&view=archive&lambda=0&seed=3');
+    expect(parsed.unknown).toEqual([['view', 'archive']]);
+    expect(formatUrlState(parsed.settings, parsed.unknown)).toContain('&view=archive');
+    const s = searchSettingsFromUrl(parsed.settings);
+    expect(s).toMatchObject({ populationSize: 6, seed: 3, lambda: 0, device: 'jetson-tx2' });
+  });
+});
