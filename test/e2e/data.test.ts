@@ -1,0 +1,49 @@
+// The built app's Data view: sample pairs render (digit + MFCC map), clips play from the
+// same origin, class balance matches the manifest, and the sources are credited.
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { startApp, type AppHarness } from './harness';
+
+const manifest = JSON.parse(readFileSync('public/data/avmnist/manifest.json', 'utf8'));
+
+let app: AppHarness;
+beforeAll(async () => {
+  app = await startApp();
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('Data view (built app)', () => {
+  it('shows sample pairs, class balance and attribution without errors', async () => {
+    const { page, consoleErrors, foreignRequests } = await app.open('#view=data');
+    await page.getByTestId('data-view').waitFor();
+    await page.getByTestId('sample-pair').first().waitFor({ timeout: 60_000 });
+    const pairs = await page.getByTestId('sample-pair').count();
+    expect(pairs).toBeGreaterThanOrEqual(10);
+    // Each pair draws both modalities on canvases with non-blank pixels.
+    const inked = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-testid="sample-pair"] canvas')].map((c) => {
+        const canvas = c as HTMLCanvasElement;
+        const px = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+        let distinct = new Set<number>();
+        for (let i = 0; i < px.length; i += 4) distinct.add(px[i]);
+        return distinct.size;
+      }),
+    );
+    expect(inked.length).toBe(2 * pairs);
+    expect(inked.every((n) => n > 2)).toBe(true);
+    // Totals row of the class balance equals the manifest's split sizes.
+    const totals = await page.getByTestId('class-balance').locator('tbody tr').last().locator('td').allTextContents();
+    expect(totals.map(Number)).toEqual([manifest.splits.train, manifest.splits.val, manifest.splits.test]);
+    const text = await page.getByTestId('data-view').textContent();
+    expect(text).toContain('CC BY-SA 4.0');
+    expect(text).toMatch(/MNIST/);
+    expect(text).toMatch(/Free Spoken Digit Dataset/);
+    // A clip loads from the page's own origin.
+    const play = page.getByRole('button', { name: /^Play spoken/ }).first();
+    await play.click();
+    expect(consoleErrors).toEqual([]);
+    expect(foreignRequests).toEqual([]);
+  });
+});
