@@ -24,9 +24,13 @@ describe('backend choice in Chromium', () => {
     expect(typeof probe.description).toBe('string');
   });
 
-  it('auto picks WebGPU and falls back on request; all backends agree', async () => {
+  it('auto avoids a software WebGPU adapter; every backend can be chosen and they agree', async () => {
+    const probe = await probeWebGpu();
     const auto = await chooseBackend('auto');
-    expect(auto.name).toBe('webgpu');
+    expect(auto.name).toBe(probe.isFallbackAdapter ? 'webgl' : 'webgpu');
+    if (probe.isFallbackAdapter) expect(auto.reason).toMatch(/software fallback/);
+    const gpu = await chooseBackend('webgpu');
+    expect(gpu.name).toBe('webgpu');
     const onGpu = await convOnce();
     const gl = await chooseBackend('webgl');
     expect(gl.name).toBe('webgl');
