@@ -24,7 +24,10 @@ export class ThemeState {
 
   constructor() {
     if (typeof matchMedia === 'function') {
-      matchMedia('(prefers-color-scheme: dark)').addEventListener('change', (e) => (this.systemDark = e.matches));
+      matchMedia('(prefers-color-scheme: dark)').addEventListener('change', (e) => {
+        this.systemDark = e.matches;
+        this.apply();
+      });
     }
     this.apply();
   }
@@ -41,8 +44,7 @@ export class ThemeState {
   }
 
   private apply(): void {
-    if (this.choice === 'system') document.documentElement.removeAttribute('data-theme');
-    else document.documentElement.setAttribute('data-theme', this.choice);
+    document.documentElement.setAttribute('data-theme', this.effective);
   }
 }
 
