@@ -97,7 +97,7 @@ export function validateFusionGenotype(g: unknown, macro?: FusionMacro): FusionG
   const cells = cellsIn.map((c, i): FusionCellGenotype => {
     const where = `cell ${i + 1}`;
     if (typeof c !== 'object' || c === null) throw new FusionError(`${where} must be an object {inputs, ops}`);
-    const { inputs, ops } = c as Record<string, unknown>;
+    const { inputs, ops, stepInputs } = c as Record<string, unknown>;
     const maxInput = FUSABLE_FEATURES + i - 1;
     if (!Array.isArray(inputs) || inputs.length !== 2) {
       throw new FusionError(`${where}: inputs must be two indices in 0..${maxInput}`);
@@ -118,9 +118,25 @@ export function validateFusionGenotype(g: unknown, macro?: FusionMacro): FusionG
         throw new FusionError(`${where}: unknown fusion operator ${JSON.stringify(op)}: allowed ${list(FUSION_OPS)}`);
       }
     }
-    return { inputs: [inputs[0], inputs[1]], ops: [...(ops as FusionOp[])] };
+    const cell: FusionCellGenotype = { inputs: [inputs[0], inputs[1]], ops: [...(ops as FusionOp[])] };
+    if (stepInputs !== undefined) cell.stepInputs = validateStepInputs(stepInputs, ops.length, where);
+    return cell;
   });
   return { cells };
+}
+
+/** Step s may fuse the cell's two inputs (0, 1) or outputs of earlier steps (2 .. s + 1). */
+function validateStepInputs(x: unknown, steps: number, where: string): [number, number][] {
+  if (!Array.isArray(x) || x.length !== steps) {
+    throw new FusionError(`${where}: stepInputs must give two operands for each of its ${steps} steps`);
+  }
+  return x.map((pair, s) => {
+    const max = s + 1;
+    if (!Array.isArray(pair) || pair.length !== 2 || pair.some((v) => !Number.isInteger(v) || v < 0 || v > max)) {
+      throw new FusionError(`${where} step ${s + 1}: operands ${JSON.stringify(pair)}: allowed two indices in 0..${max}`);
+    }
+    return [pair[0], pair[1]] as [number, number];
+  });
 }
 
 /** The operators of a genotype, cell by cell, step by step — what its LUT cost sums over. */
@@ -134,7 +150,9 @@ export function macroOf(g: FusionGenotype): FusionMacro {
 }
 
 export function fusionGenotypeToJson(g: FusionGenotype): string {
-  return JSON.stringify({ cells: g.cells.map((c) => ({ inputs: c.inputs, ops: c.ops })) });
+  return JSON.stringify({
+    cells: g.cells.map((c) => (c.stepInputs ? { inputs: c.inputs, ops: c.ops, stepInputs: c.stepInputs } : { inputs: c.inputs, ops: c.ops })),
+  });
 }
 
 export function fusionGenotypeFromJson(text: string): FusionGenotype {

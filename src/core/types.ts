@@ -44,6 +44,11 @@ export interface FusionCellGenotype {
   inputs: [number, number];
   /** One operator per inner step of the cell's node. */
   ops: FusionOp[];
+  /**
+   * Operands of each inner step: 0 = the cell's first input, 1 = its second, 2 + s = the
+   * output of step s. Absent: step 0 fuses (first, second), step t fuses (step t−1, second).
+   */
+  stepInputs?: [number, number][];
 }
 export interface FusionGenotype {
   cells: FusionCellGenotype[];

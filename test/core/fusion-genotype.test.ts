@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { FusionOp } from '../../src/core/types';
 import { Rng } from '../../src/core/rng';
 import {
   FusionError,
@@ -87,5 +88,16 @@ describe('fusion genotype', () => {
     expect(() => validateFusionGenotype(twoByOne, { cells: 2, nodes: 2 })).toThrow(/cell 1 has 1 node steps but its macro says 2/);
     expect(() => validateFusionGenotype(twoByOne, { cells: 3, nodes: 1 })).toThrow(/2 cells but its macro says 3/);
     expect(() => fusionGenotypeFromJson('{nope')).toThrow(/not valid JSON/);
+  });
+});
+
+describe('fusion genotype step operands', () => {
+  it('keeps valid stepInputs through validation and JSON, and rejects out-of-range ones', async () => {
+    const { validateFusionGenotype, fusionGenotypeToJson, fusionGenotypeFromJson } = await import('../../src/core/fusion-genotype');
+    const g = { cells: [{ inputs: [1, 6] as [number, number], ops: ['Sum', 'SE1'] as FusionOp[], stepInputs: [[0, 1], [2, 0]] as [number, number][] }] };
+    const back = fusionGenotypeFromJson(fusionGenotypeToJson(validateFusionGenotype(g)));
+    expect(back.cells[0].stepInputs).toEqual([[0, 1], [2, 0]]);
+    expect(() => validateFusionGenotype({ cells: [{ ...g.cells[0], stepInputs: [[0, 1], [3, 0]] }] })).toThrow(/step 2: operands \[3,0\]: allowed two indices in 0\.\.2/);
+    expect(() => validateFusionGenotype({ cells: [{ ...g.cells[0], stepInputs: [[0, 1]] }] })).toThrow(/each of its 2 steps/);
   });
 });

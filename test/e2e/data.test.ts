@@ -23,10 +23,10 @@ describe('Data view (built app)', () => {
     expect(pairs).toBeGreaterThanOrEqual(10);
     // Each pair draws both modalities on canvases with non-blank pixels.
     const inked = await page.evaluate(() =>
-      [...document.querySelectorAll('[data-testid="sample-pair"] canvas')].map((c) => {
+      Array.from(document.querySelectorAll('[data-testid="sample-pair"] canvas')).map((c) => {
         const canvas = c as HTMLCanvasElement;
         const px = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-        let distinct = new Set<number>();
+        const distinct = new Set<number>();
         for (let i = 0; i < px.length; i += 4) distinct.add(px[i]);
         return distinct.size;
       }),

@@ -1,0 +1,102 @@
+// Cached-feature data of the inner tier (DESIGN §1–2): one split of pooled backbone features
+// (plain typed arrays, so it can cross a worker boundary), its tensors for training, seeded
+// batch order, cross-entropy and accuracy. The fusion network trains on these, never on the
+// raw inputs — the backbones are frozen.
+
+import * as tf from '@tensorflow/tfjs';
+import type { Rng } from '../../core/rng';
+import { FUSABLE_FEATURES } from '../../core/fusion-genotype';
+import { POSITIONS } from './feature-projection';
+
+/**
+ * Pooled features of one split: `features[k]` holds feature k (0..3 image, 4..7 audio) of every
+ * sample as [n, 4, 4, channels[k]] row-major (NHWC); `labels[i]` the class of sample i.
+ */
+export interface CachedSplit {
+  n: number;
+  channels: number[];
+  features: Float32Array[];
+  labels: Int32Array | number[];
+}
+
+export interface CachedFeatures {
+  train: CachedSplit;
+  val: CachedSplit;
+  test: CachedSplit;
+}
+
+export function checkSplit(s: CachedSplit, name: string): void {
+  if (s.features.length !== FUSABLE_FEATURES || s.channels.length !== FUSABLE_FEATURES) {
+    throw new Error(`${name} split must hold ${FUSABLE_FEATURES} features with their channel counts`);
+  }
+  if (!(s.n >= 1) || s.labels.length !== s.n) throw new Error(`${name} split: ${s.labels.length} labels for n = ${s.n}`);
+  s.features.forEach((f, k) => {
+    if (f.length !== s.n * POSITIONS * s.channels[k]) {
+      throw new Error(`${name} split feature ${k}: ${f.length} values, expected n·16·${s.channels[k]} = ${s.n * POSITIONS * s.channels[k]}`);
+    }
+  });
+}
+
+/** A split held as tensors for the duration of a search: feature k as [n, 16, Cin_k]. */
+export interface SplitTensors {
+  n: number;
+  features: tf.Tensor3D[];
+  labels: tf.Tensor1D;
+}
+
+export function splitTensors(s: CachedSplit): SplitTensors {
+  return {
+    n: s.n,
+    features: s.features.map((f, k) => tf.tensor3d(f, [s.n, POSITIONS, s.channels[k]])),
+    labels: tf.tensor1d(Int32Array.from(s.labels), 'int32'),
+  };
+}
+
+export function disposeSplitTensors(s: SplitTensors): void {
+  tf.dispose([...s.features, s.labels]);
+}
+
+/** Rows `idx` of a split (call inside tf.tidy). */
+export function gatherBatch(s: SplitTensors, idx: number[]): { x: tf.Tensor[]; y: tf.Tensor1D } {
+  const i = tf.tensor1d(idx, 'int32');
+  return { x: s.features.map((f) => tf.gather(f, i)), y: tf.gather(s.labels, i) };
+}
+
+/** Batches of a seeded random permutation of 0..n−1 (the last one may be smaller). */
+export function shuffledBatches(n: number, batchSize: number, rng: Rng): number[][] {
+  const order = rng.shuffle(Array.from({ length: n }, (_, i) => i));
+  const out: number[][] = [];
+  for (let i = 0; i < n; i += batchSize) out.push(order.slice(i, i + batchSize));
+  return out;
+}
+
+/** Mean softmax cross-entropy of logits [N, K] against integer labels [N]. */
+export function crossEntropy(logits: tf.Tensor2D, labels: tf.Tensor1D): tf.Scalar {
+  return tf.losses.softmaxCrossEntropy(tf.oneHot(labels, logits.shape[1]), logits) as tf.Scalar;
+}
+
+/** Accuracy (%) of `forward` (eval mode) over a whole split, in batches. */
+export async function accuracyPct(
+  forward: (x: tf.Tensor[]) => tf.Tensor2D,
+  s: SplitTensors,
+  batchSize: number,
+): Promise<number> {
+  let correct = 0;
+  for (let start = 0; start < s.n; start += batchSize) {
+    const idx = Array.from({ length: Math.min(batchSize, s.n - start) }, (_, i) => start + i);
+    const hits = tf.tidy(() => {
+      const { x, y } = gatherBatch(s, idx);
+      return forward(x).argMax(-1).equal(y).sum();
+    });
+    correct += (await hits.data())[0];
+    hits.dispose();
+  }
+  return (100 * correct) / s.n;
+}
+
+/** Number of classes: 1 + the largest label of any split. */
+export function numClassesOf(...splits: CachedSplit[]): number {
+  let max = 0;
+  for (const s of splits) for (const l of s.labels) max = Math.max(max, l);
+  return max + 1;
+}

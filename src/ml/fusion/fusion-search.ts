@@ -1,0 +1,185 @@
+// The inner tier end to end (DESIGN §1–2): DARTS fusion search on cached backbone features,
+// discretisation, LUT cost of the found fusion, retraining of the discrete network, and the
+// reported accuracies. JSON in (typed arrays) and JSON out, so it runs inside a worker.
+//
+// Default (proper) mode: weights on train, α/β/γ on validation with λ·E[latency] (+ λE·E[energy]),
+// genotype = discretisation after the last epoch, retrained with fresh weights on train with
+// early stopping on validation; test accuracy measured once at the end, never used to choose.
+// Paper-faithful mode reproduces the reference: architecture steps on the TEST split, the same
+// tensor as both operands of every operator, no hardware term (λ = λE = 0), no retraining —
+// the genotype and accuracy reported are those of the search epoch with the best test accuracy.
+
+import * as tf from '@tensorflow/tfjs';
+import { Rng } from '../../core/rng';
+import type { Cost, FusionMacro, FusionOp } from '../../core/types';
+import type { DeviceTable } from '../../core/device-table';
+import { fusionCost as lutFusionCost } from '../../core/cost-model';
+import { fusionOpsOf, validateFusionMacro } from '../../core/fusion-genotype';
+import { type CachedFeatures, accuracyPct, checkSplit, disposeSplitTensors, numClassesOf, splitTensors } from './data';
+import { createSearchNet, disposeSearchNet, searchForward } from './search-network';
+import { type DartsEpoch, opCosts, runDarts } from './darts';
+import { createDiscreteNet, disposeDiscreteNet } from './discrete-network';
+import { type RetrainEpoch, evalForwardOf, retrainDiscrete } from './retrain';
+import type { SearchedGenotype } from './discretise';
+
+export interface FusionSearchOptions {
+  features: CachedFeatures;
+  macro: FusionMacro;
+  table: DeviceTable;
+  seed: number;
+  /** Fusion width C (default 192, the width the LUT prices). */
+  C?: number;
+  /** λ per ms of expected fusion latency (default 0 = accuracy only). */
+  lambda?: number;
+  /** λE per mJ of expected fusion energy (default 0). */
+  energyLambda?: number;
+  /** Search epochs (default 25, as the paper for AV-MNIST). */
+  epochs?: number;
+  /** Retraining epochs of the discrete network (default 10; 0 = report the mixed network). */
+  retrainEpochs?: number;
+  paperFaithful?: boolean;
+  numClasses?: number;
+  batchSize?: number;
+  weightLr?: number;
+  archLr?: number;
+  retrainLr?: number;
+  patience?: number;
+  /** Per search / retrain epoch; a returned promise is awaited. */
+  onProgress?: (p: FusionProgress) => unknown;
+  shouldCancel?: () => boolean;
+}
+
+export type FusionProgress = ({ phase: 'search' } & DartsEpoch) | ({ phase: 'retrain' } & RetrainEpoch);
+
+export interface FusionSearchResult {
+  genotype: SearchedGenotype;
+  /** Operator names of the discrete network, cell by cell, step by step. */
+  fusionOps: FusionOp[];
+  /** Accuracy (%) on validation: of the retrained discrete network at its best epoch. */
+  valAccuracy: number;
+  /** Accuracy (%) on test. */
+  testAccuracy: number;
+  /** LUT latency (ms) / energy (mJ) of the fusion operators alone. */
+  fusionCost: Cost;
+  /** Search epochs run. */
+  epochs: number;
+  /** Retraining epochs run (0 when not retrained). */
+  retrainEpochs: number;
+  retrained: boolean;
+  paperFaithful: boolean;
+  lambda: number;
+  energyLambda: number;
+  /** Split the architecture parameters were optimised on. */
+  archSplit: 'val' | 'test';
+  seconds: number;
+  history: { search: DartsEpoch[]; retrain: RetrainEpoch[] };
+}
+
+export class FusionSearchCancelled extends Error {
+  constructor() {
+    super('fusion search cancelled');
+    this.name = 'FusionSearchCancelled';
+  }
+}
+
+export async function runFusionSearch(o: FusionSearchOptions): Promise<FusionSearchResult> {
+  const t0 = performance.now();
+  const macro = validateFusionMacro(o.macro);
+  const { train, val, test } = o.features;
+  checkSplit(train, 'train');
+  checkSplit(val, 'val');
+  checkSplit(test, 'test');
+  const paper = o.paperFaithful ?? false;
+  const lambda = paper ? 0 : (o.lambda ?? 0);
+  const energyLambda = paper ? 0 : (o.energyLambda ?? 0);
+  const batchSize = o.batchSize ?? 64;
+  const rng = new Rng(o.seed);
+  const cfg = {
+    featureChannels: train.channels,
+    c: o.C ?? 192,
+    numClasses: o.numClasses ?? numClassesOf(train, val, test),
+    ...macro,
+  };
+  const costs = opCosts(o.table);
+
+  const tTrain = splitTensors(train);
+  const tVal = splitTensors(val);
+  const tTest = splitTensors(test);
+  const net = createSearchNet(cfg, rng.fork());
+  let discrete: ReturnType<typeof createDiscreteNet> | null = null;
+  try {
+    const darts = await runDarts(net, tTrain, paper ? tTest : tVal, {
+      epochs: o.epochs ?? 25,
+      batchSize,
+      weightLr: o.weightLr,
+      archLr: o.archLr,
+      lambda,
+      energyLambda,
+      costs,
+      sameOperands: paper,
+      rng: rng.fork(),
+      onEpoch: (e) => o.onProgress?.({ phase: 'search', ...e }),
+      shouldCancel: o.shouldCancel,
+    });
+    if (darts.cancelled || darts.history.length === 0) throw new FusionSearchCancelled();
+    const search = darts.history;
+    let genotype: SearchedGenotype;
+    let valAccuracy: number;
+    let testAccuracy: number;
+    let retrain: RetrainEpoch[] = [];
+    const retrainEpochs = paper ? 0 : (o.retrainEpochs ?? 10);
+    if (paper) {
+      const best = search.reduce((a, b) => (b.archSplitAccuracy > a.archSplitAccuracy ? b : a));
+      genotype = best.genotype;
+      testAccuracy = best.archSplitAccuracy;
+      valAccuracy = await accuracyPct((x) => searchForward(net, x, evalCtxSame), tVal, batchSize);
+    } else if (retrainEpochs === 0) {
+      genotype = search[search.length - 1].genotype;
+      const fwd = (x: tf.Tensor[]) => searchForward(net, x, { training: false, updateStats: false, nextSeed: () => 0 });
+      valAccuracy = search[search.length - 1].archSplitAccuracy;
+      testAccuracy = await accuracyPct(fwd, tTest, batchSize);
+    } else {
+      genotype = search[search.length - 1].genotype;
+      discrete = createDiscreteNet(genotype, cfg, rng.fork());
+      const r = await retrainDiscrete(discrete, tTrain, tVal, {
+        epochs: retrainEpochs,
+        batchSize,
+        lr: o.retrainLr,
+        patience: o.patience,
+        rng: rng.fork(),
+        onEpoch: (e) => o.onProgress?.({ phase: 'retrain', ...e }),
+        shouldCancel: o.shouldCancel,
+      });
+      if (r.cancelled) throw new FusionSearchCancelled();
+      retrain = r.history;
+      valAccuracy = r.valAccuracy;
+      testAccuracy = await accuracyPct(evalForwardOf(discrete), tTest, batchSize);
+    }
+    const fusionOps = fusionOpsOf(genotype);
+    const cost = lutFusionCost(o.table, fusionOps);
+    return {
+      genotype,
+      fusionOps,
+      valAccuracy,
+      testAccuracy,
+      fusionCost: { latencyMs: cost.latencyMs, energyMj: cost.energyMj },
+      epochs: search.length,
+      retrainEpochs: retrain.length,
+      retrained: retrain.length > 0,
+      paperFaithful: paper,
+      lambda,
+      energyLambda,
+      archSplit: paper ? 'test' : 'val',
+      seconds: (performance.now() - t0) / 1000,
+      history: { search, retrain },
+    };
+  } finally {
+    if (discrete) disposeDiscreteNet(discrete);
+    disposeSearchNet(net);
+    disposeSplitTensors(tTrain);
+    disposeSplitTensors(tVal);
+    disposeSplitTensors(tTest);
+  }
+}
+
+const evalCtxSame = { training: false, updateStats: false, nextSeed: () => 0, sameOperands: true };

@@ -1,0 +1,97 @@
+// Retraining of the discrete fusion network (DESIGN §2): the genotype the inner tier found is
+// built with fresh weights and trained on the training split only (Adam on CE), with early
+// stopping on validation accuracy — the weights of the best validation epoch are restored
+// before anything is reported. The test split is never looked at here.
+
+import * as tf from '@tensorflow/tfjs';
+import type { Rng } from '../../core/rng';
+import type { ForwardCtx } from './layers';
+import { type DiscreteNet, discreteForward } from './discrete-network';
+import { type SplitTensors, accuracyPct, crossEntropy, gatherBatch, shuffledBatches } from './data';
+
+export interface RetrainOptions {
+  epochs: number;
+  batchSize: number;
+  lr?: number;
+  /** Stop after this many epochs without a better validation accuracy (default 3). */
+  patience?: number;
+  rng: Rng;
+  /** Called after every epoch; a returned promise is awaited. */
+  onEpoch?: (e: RetrainEpoch) => unknown;
+  shouldCancel?: () => boolean;
+}
+
+export interface RetrainEpoch {
+  epoch: number;
+  epochs: number;
+  trainLoss: number;
+  valAccuracy: number;
+  seconds: number;
+}
+
+export interface RetrainResult {
+  history: RetrainEpoch[];
+  /** Epoch (1-based) whose weights were kept; 0 if none ran. */
+  bestEpoch: number;
+  /** Validation accuracy (%) of the kept weights. */
+  valAccuracy: number;
+  cancelled: boolean;
+}
+
+export const evalForwardOf = (net: DiscreteNet) => (x: tf.Tensor[]) =>
+  discreteForward(net, x, { training: false, updateStats: false, nextSeed: () => 0 });
+
+export async function retrainDiscrete(
+  net: DiscreteNet,
+  train: SplitTensors,
+  val: SplitTensors,
+  o: RetrainOptions,
+): Promise<RetrainResult> {
+  const opt = tf.train.adam(o.lr ?? 1e-3);
+  const ctx: ForwardCtx = { training: true, updateStats: true, nextSeed: () => o.rng.int(2 ** 31) };
+  const vars = net.store.weights;
+  const history: RetrainEpoch[] = [];
+  const patience = o.patience ?? 3;
+  let best: tf.Tensor[] | null = null;
+  let bestEpoch = 0;
+  let bestAcc = -1;
+  let cancelled = false;
+  try {
+    for (let epoch = 1; epoch <= o.epochs; epoch++) {
+      const t0 = performance.now();
+      let sum = 0;
+      const batches = shuffledBatches(train.n, o.batchSize, o.rng);
+      for (const idx of batches) {
+        if (o.shouldCancel?.()) {
+          cancelled = true;
+          break;
+        }
+        const loss = tf.tidy(() => {
+          const { x, y } = gatherBatch(train, idx);
+          return opt.minimize(() => crossEntropy(discreteForward(net, x, ctx), y), true, vars) as tf.Scalar;
+        });
+        sum += (await loss.data())[0];
+        loss.dispose();
+        await new Promise<void>((r) => setTimeout(r, 0));
+      }
+      if (cancelled) break;
+      const valAccuracy = await accuracyPct(evalForwardOf(net), val, o.batchSize);
+      const e: RetrainEpoch = { epoch, epochs: o.epochs, trainLoss: sum / batches.length, valAccuracy, seconds: (performance.now() - t0) / 1000 };
+      history.push(e);
+      await o.onEpoch?.(e);
+      if (valAccuracy > bestAcc) {
+        bestAcc = valAccuracy;
+        bestEpoch = epoch;
+        if (best) tf.dispose(best);
+        best = net.store.snapshot();
+      } else if (epoch - bestEpoch >= patience) {
+        break;
+      }
+    }
+    if (best) net.store.restore(best);
+  } finally {
+    if (best) tf.dispose(best);
+    opt.dispose();
+  }
+  return { history, bestEpoch, valAccuracy: Math.max(bestAcc, 0), cancelled };
+}
