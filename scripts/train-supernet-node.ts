@@ -1,0 +1,176 @@
+// Trains one modality's elastic supernet (DESIGN §1) in Node on the tfjs cpu backend with the fast
+// flat-loop kernels (src/ml/cpu-kernels) — the same training code as scripts/train-supernet.ts
+// runs in headless Chromium (trainSupernet, then BN-recalibrated final figures, random-subnet
+// comparison, weights with the largest subnet's recalibrated statistics) — and writes
+// {supernet.json, supernet.bin, training.json} to --out (default: a fresh temp dir; the shipped
+// public/models/ is only written when --out names it).
+//
+//   tsx scripts/train-supernet-node.ts --modality image|audio [--epochs 8] [--warmup-epochs 2]
+//        [--seed 1] [--batch 64] [--lr 3e-3] [--out DIR] [--budget-s S] (stop training early)
+//        [--random-subnets 50] [--random-recal-batches 4] [--random-budget-s 150]
+//        [--train-subset N] (first N training samples only: quick trials)
+
+import * as tf from '@tensorflow/tfjs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadAvmnist, type AvmnistSplit } from '../src/data/avmnist';
+import { installFastCpuKernels } from '../src/ml/cpu-kernels';
+import { Supernet } from '../src/ml/supernet/supernet';
+import { paperConfig } from '../src/ml/supernet/config';
+import type { Split } from '../src/ml/supernet/batches';
+import { trainSupernet, type TrainSettings } from '../src/ml/supernet/train';
+import { evaluateSubnet, accuracyPercent } from '../src/ml/supernet/evaluate';
+import { recalibrateBn } from '../src/ml/supernet/bn-recalibration';
+import { serializeSupernet } from '../src/ml/supernet/weights-io';
+import { LARGEST_GENOME, SMALLEST_GENOME, formatGenome, genomeKey, sampleGenome } from '../src/core/genome';
+import { Rng } from '../src/core/rng';
+import type { Modality } from '../src/core/types';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const stamp = () => new Date().toISOString().slice(11, 19);
+const log = (line: string) => console.log(`[${stamp()}] ${line}`);
+
+function parseArgs(argv: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let i = 0; i < argv.length; i += 2) {
+    if (!argv[i].startsWith('--') || argv[i + 1] === undefined) throw new Error(`expected --name value, got "${argv[i]}"`);
+    out[argv[i].slice(2)] = argv[i + 1];
+  }
+  return out;
+}
+
+function toSplit(s: AvmnistSplit, modality: Modality, limit = Infinity): Split {
+  const n = Math.min(limit, s.labels.length);
+  const size = modality === 'image' ? 28 : 20;
+  const inputs = modality === 'image' ? s.images : s.audio;
+  return { inputs: inputs.subarray(0, n * size * size), labels: s.labels.subarray(0, n), size };
+}
+
+/** The shipped dataset read from disk through loadAvmnist's fetch hook. */
+async function loadData(dir: string) {
+  const fetchFile = (async (url: string | URL | Request) => new Response(readFileSync(String(url)))) as typeof fetch;
+  return loadAvmnist(dir.endsWith('/') ? dir : `${dir}/`, fetchFile);
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const modality = args.modality as Modality;
+  if (modality !== 'image' && modality !== 'audio') throw new Error('--modality must be image or audio');
+  const num = (k: string, d: number) => (args[k] === undefined ? d : Number(args[k]));
+  const settings: Partial<TrainSettings> = {
+    seed: num('seed', 1),
+    epochs: num('epochs', 8),
+    warmupEpochs: num('warmup-epochs', 2),
+    batchSize: num('batch', 64),
+    lr: num('lr', 3e-3),
+    valRecalBatches: num('val-recal-batches', 4),
+    augment: modality,
+  };
+  const budgetS = num('budget-s', Infinity);
+  const outDir = args.out ? resolve(root, args.out) : mkdtempSync(join(tmpdir(), `supernet-${modality}-`));
+
+  await tf.setBackend('cpu');
+  installFastCpuKernels();
+  const data = await loadData(join(root, 'public', 'data', 'avmnist'));
+  const train = toSplit(data.train, modality, num('train-subset', Infinity));
+  const val = toSplit(data.val, modality);
+  const test = toSplit(data.test, modality);
+  log(`${modality}: train ${train.labels.length} / val ${val.labels.length} / test ${test.labels.length}, out ${outDir}`);
+
+  const net = new Supernet(paperConfig(train.size), settings.seed!);
+  const t0 = performance.now();
+  let epochStart = t0;
+  const history = await trainSupernet(net, train, val, settings, {
+    onStep: (p) => {
+      if (p.step % 5 === 0 || p.step === p.stepsPerEpoch)
+        log(`${p.phase} epoch ${p.epoch + 1}/${p.epochs} step ${p.step}/${p.stepsPerEpoch} loss ${p.loss.toFixed(4)} lr ${p.lr.toExponential(2)} t ${(p.elapsedMs / 1000).toFixed(0)} s`);
+    },
+    onEpoch: (r) => {
+      const now = performance.now();
+      const small = r.valSmallest === undefined ? '' : ` smallest ${r.valSmallest.toFixed(2)}%`;
+      log(`EPOCH ${r.phase} ${r.epoch + 1}: train loss ${r.trainLoss.toFixed(4)}, val (BN recalibrated) largest ${r.valLargest.toFixed(2)}%${small}, ${((now - epochStart) / 1000).toFixed(1)} s`);
+      epochStart = now;
+    },
+    shouldStop: () => performance.now() - t0 > budgetS * 1000,
+  });
+  const trainSeconds = (performance.now() - t0) / 1000;
+  const stoppedEarly = trainSeconds > budgetS;
+
+  const statVars = net.namedVariables().filter(([, v]) => !v.trainable).map(([, v]) => v);
+  const trainingStats = statVars.map((v) => v.clone()); // running statistics as left by training
+  const final: Record<string, { val: number; test: number }> = {};
+  for (const g of [LARGEST_GENOME, SMALLEST_GENOME]) {
+    const valAcc = (await evaluateSubnet(net, g, train, val)).accuracy;
+    const testAcc = await accuracyPercent(net, g, test);
+    final[formatGenome(g)] = { val: valAcc, test: testAcc };
+    log(`FINAL ${formatGenome(g)} val ${valAcc.toFixed(2)}% test ${testAcc.toFixed(2)}%`);
+  }
+  const randomCount = num('random-subnets', 50);
+  const randomRecalBatches = num('random-recal-batches', 4);
+  const randomBudgetS = num('random-budget-s', 150);
+  const rng = new Rng(2024);
+  const randomSubnets: { genome: string; valNoRecal: number; valRecal: number }[] = [];
+  const seen = new Set<string>();
+  const tr = performance.now();
+  while (randomSubnets.length < randomCount && performance.now() - tr < randomBudgetS * 1000) {
+    const g = sampleGenome(rng);
+    if (seen.has(genomeKey(g))) continue;
+    seen.add(genomeKey(g));
+    statVars.forEach((v, i) => v.assign(trainingStats[i]));
+    const valNoRecal = await accuracyPercent(net, g, val);
+    const valRecal = (await evaluateSubnet(net, g, train, val, { batches: randomRecalBatches, batchSize: 64 })).accuracy;
+    randomSubnets.push({ genome: genomeKey(g), valNoRecal, valRecal });
+    log(`RANDOM ${genomeKey(g)} noRecal ${valNoRecal.toFixed(2)}% recal ${valRecal.toFixed(2)}%`);
+  }
+  tf.dispose(trainingStats);
+  await recalibrateBn(net, LARGEST_GENOME, train); // ship the largest subnet's recalibrated statistics
+  const { manifest, data: weights } = await serializeSupernet(net, 'supernet.bin');
+  net.dispose();
+
+  mkdirSync(outDir, { recursive: true });
+  const bin = Buffer.from(weights);
+  writeFileSync(join(outDir, 'supernet.bin'), bin);
+  writeFileSync(join(outDir, 'supernet.json'), JSON.stringify(manifest, null, 1) + '\n');
+  const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
+  const training = {
+    script: `scripts/train-supernet-node.ts ${process.argv.slice(2).join(' ')}`,
+    dataset: `public/data/avmnist (train ${train.labels.length} / val ${val.labels.length} / test ${test.labels.length})`,
+    modality,
+    backend: 'tfjs cpu in Node with the fast flat-loop kernels of src/ml/cpu-kernels',
+    seed: settings.seed,
+    warmupEpochs: settings.warmupEpochs,
+    epochs: settings.epochs,
+    batchSize: settings.batchSize,
+    lr: settings.lr,
+    optimizer: 'Adam, cosine learning rate per phase',
+    sandwich: 'largest + smallest + 2 random subnets per step, in-place distillation (kdWeight 1, T 1)',
+    trainSeconds: Math.round(trainSeconds),
+    trainBudgetSeconds: Number.isFinite(budgetS) ? budgetS : null,
+    stoppedEarlyByBudget: stoppedEarly,
+    epochsCompleted: history.length,
+    wallSeconds: Math.round((performance.now() - t0) / 1000),
+    bnRecalibration: `whole training split (${train.labels.length} samples), batch 64`,
+    accuracyPercent: final,
+    history,
+    randomSubnets: {
+      count: randomSubnets.length,
+      split: 'val',
+      bnRecalibration: `${randomRecalBatches} training batches of 64`,
+      noRecal: 'running statistics as left by training',
+      meanNoRecal: mean(randomSubnets.map((x) => x.valNoRecal)),
+      meanRecal: mean(randomSubnets.map((x) => x.valRecal)),
+      minRecal: Math.min(...randomSubnets.map((x) => x.valRecal)),
+      subnets: randomSubnets,
+    },
+    bytes: bin.length,
+  };
+  writeFileSync(join(outDir, 'training.json'), JSON.stringify(training, null, 1) + '\n');
+  console.log(JSON.stringify({ outDir, bytes: bin.length, final, trainSeconds: Math.round(trainSeconds), randomSubnetsMeanRecal: training.randomSubnets.meanRecal }));
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
+  process.exit(1);
+});
