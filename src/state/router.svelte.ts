@@ -1,6 +1,6 @@
 // Which view is shown. The view lives in the URL hash as `view=<id>` beside the other
 // settings (`key=value` pairs joined by `&`), so links restore it and other keys are kept.
-export type ViewId = 'devices' | 'data';
+export type ViewId = 'search' | 'devices' | 'data';
 
 export interface ViewInfo {
   id: ViewId;

@@ -67,14 +67,14 @@ const BASE: Omit<SearchSettings, 'populationSize' | 'offspring' | 'generations' 
 export const PRESETS: Readonly<Record<PresetName, Readonly<SearchSettings>>> = Object.freeze({
   quick: Object.freeze({
     ...BASE,
-    populationSize: 6,
-    offspring: 6,
+    populationSize: 4,
+    offspring: 4,
     survivorFraction: 0.5,
     generations: 2,
-    fusionEpochs: 2,
+    fusionEpochs: 1,
     retrainEpochs: 1,
     C: 16,
-    bnBatches: 2,
+    bnBatches: 1,
   }),
   demo: Object.freeze({
     ...BASE,

@@ -32,6 +32,6 @@ describe('URL hash codec', () => {
     expect(parsed.unknown).toEqual([['view', 'archive']]);
     expect(formatUrlState(parsed.settings, parsed.unknown)).toContain('&view=archive');
     const s = searchSettingsFromUrl(parsed.settings);
-    expect(s).toMatchObject({ populationSize: 6, seed: 3, lambda: 0, device: 'jetson-tx2' });
+    expect(s).toMatchObject({ populationSize: 4, seed: 3, lambda: 0, device: 'jetson-tx2' });
   });
 });

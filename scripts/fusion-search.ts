@@ -1,0 +1,142 @@
+// CLI: the inner tier (issue 5) for one backbone pair on AV-MNIST, on tfjs cpu in Node —
+// BN-recalibrated frozen subnets of the shipped supernets, their pooled features cached once,
+// DARTS fusion search (architecture on validation, λ·E[LUT latency]), discretisation,
+// retraining of the discrete network, test accuracy; cost of the whole network from the table.
+//   npm run --silent fusion-search -- --image k5557e3643d2 --audio k3375e3336d2 --cells 2 --nodes 1 \
+//     --device jetson-tx2 --lambda 0 --seed 1 [--epochs N] [--c N] [--paper-faithful]
+// Prints one JSON object on stdout (progress lines on stderr). Bad arguments: one line on
+// stderr, exit 2. Needs public/models/avmnist-{image,audio}/ and public/data/avmnist/.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ArgError, parseFusionSearchArgs } from './fusion-search-args';
+import { parseDeviceIndex, parseDeviceTable } from '../src/core/device-table';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const lutDir = join(root, 'public/luts');
+
+/** fetch over local files: URL path relative to `dir`. */
+const fileFetch = (dir: string) => async (input: RequestInfo | URL) => {
+  try {
+    return new Response(await readFile(join(dir, String(input))));
+  } catch {
+    return new Response(null, { status: 404 });
+  }
+};
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+async function main() {
+  const index = parseDeviceIndex(readFileSync(join(lutDir, 'index.json'), 'utf8'));
+  let args;
+  try {
+    args = parseFusionSearchArgs(process.argv.slice(2), index.devices.map((d) => d.id));
+  } catch (e) {
+    if (e instanceof ArgError) {
+      process.stderr.write(`fusion-search: ${e.message}\n`);
+      process.exit(2);
+    }
+    throw e;
+  }
+  const entry = index.devices.find((d) => d.id === args.device)!;
+  const table = parseDeviceTable(readFileSync(join(lutDir, entry.file), 'utf8'));
+  const modelDir = (m: string) => join(root, 'public/models', `avmnist-${m}`);
+  const dataDir = join(root, 'public/data/avmnist');
+  for (const dir of [modelDir('image'), modelDir('audio'), dataDir]) {
+    if (!existsSync(dir)) throw new Error(`${dir} is missing: train the supernets (npm run train-supernet) and build the dataset first`);
+  }
+
+  const tf = await import('@tensorflow/tfjs');
+  await tf.setBackend('cpu');
+  const { loadAvmnist } = await import('../src/data/avmnist');
+  const { fetchSupernet } = await import('../src/ml/supernet/weights-io');
+  const { TfSearchEvaluator } = await import('../src/ml/search-evaluator');
+  const { runFusionSearch } = await import('../src/ml/fusion/fusion-search');
+  const { networkCost } = await import('../src/core/cost-model');
+  const { formatGenome } = await import('../src/core/genome');
+
+  const t0 = Date.now();
+  const image = await fetchSupernet('', fileFetch(modelDir('image')) as typeof fetch);
+  const audio = await fetchSupernet('', fileFetch(modelDir('audio')) as typeof fetch);
+  const data = await loadAvmnist('', fileFetch(dataDir) as typeof fetch);
+  const side = (shape: readonly number[]) => shape[0];
+  const evaluator = new TfSearchEvaluator(
+    {
+      train: data.train,
+      val: data.val,
+      test: data.test,
+      imageSize: side(data.manifest.modalities.image.shape),
+      audioSize: side(data.manifest.modalities.audio.shape),
+    },
+    { image, audio },
+    table,
+    {
+      C: args.c,
+      fusionEpochs: args.epochs,
+      retrainEpochs: args.retrainEpochs,
+      bnBatches: args.bnBatches,
+      lambda: args.lambda,
+      objectives: [],
+      paperFaithful: args.paperFaithful,
+    },
+  );
+  const tFeatures = Date.now();
+  const features = await evaluator.features(args.image, args.audio);
+  const featureSeconds = (Date.now() - tFeatures) / 1000;
+  image.dispose();
+  audio.dispose();
+  const r = await runFusionSearch({
+    features,
+    macro: { cells: args.cells, nodes: args.nodes },
+    table,
+    seed: args.seed,
+    C: args.c,
+    lambda: args.lambda,
+    energyLambda: args.energyLambda,
+    epochs: args.epochs,
+    retrainEpochs: args.retrainEpochs,
+    paperFaithful: args.paperFaithful,
+    onProgress: (p) =>
+      process.stderr.write(
+        p.phase === 'search'
+          ? `search ${p.epoch}/${p.epochs}: train CE ${p.trainLoss.toFixed(3)}, ${args.paperFaithful ? 'test' : 'val'} acc ${p.archSplitAccuracy.toFixed(2)} %, E[latency] ${p.expectedLatencyMs.toFixed(3)} ms, ${p.seconds.toFixed(1)} s\n`
+          : `retrain ${p.epoch}/${p.epochs}: train CE ${p.trainLoss.toFixed(3)}, val acc ${p.valAccuracy.toFixed(2)} %, ${p.seconds.toFixed(1)} s\n`,
+      ),
+  });
+  const cost = networkCost(table, { image: args.image, audio: args.audio, fusionOps: r.fusionOps });
+  console.log(
+    JSON.stringify({
+      genotype: r.genotype,
+      fusionOps: r.fusionOps,
+      valAccuracy: round3(r.valAccuracy),
+      testAccuracy: round3(r.testAccuracy),
+      latencyMs: round3(cost.latencyMs),
+      energyMj: round3(cost.energyMj),
+      fusionLatencyMs: round3(cost.fusion.latencyMs),
+      fusionEnergyMj: round3(cost.fusion.energyMj),
+      epochs: r.epochs,
+      retrainEpochs: r.retrainEpochs,
+      seconds: (Date.now() - t0) / 1000,
+      featureSeconds,
+      image: formatGenome(args.image),
+      audio: formatGenome(args.audio),
+      cells: args.cells,
+      nodes: args.nodes,
+      device: table.id,
+      lambda: r.lambda,
+      energyLambda: r.energyLambda,
+      seed: args.seed,
+      C: args.c,
+      paperFaithful: r.paperFaithful,
+      archSplit: r.archSplit,
+      backend: tf.getBackend(),
+    }),
+  );
+}
+
+main().catch((e) => {
+  process.stderr.write(`fusion-search: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,101 @@
+// Headless search: runs the SAME worker code as the page in headless Chromium and writes the
+// archive and the Pareto front as JSON (the page's own "Export JSON" download) plus the run's
+// facts (backend, adapter, wall time, tf.memory() samples).
+//
+//   npm run search -- --preset quick --seed 1 --device jetson-tx2 --out results.json
+//
+// Serves the built app (dist/, from `vite build`) with `vite preview` on a free localhost port,
+// opens `#view=search&preset=…&seed=…&run=1`, waits for [data-testid="run-status"] to read
+// data-state="finished". Bad arguments: one line on stderr, exit 2. A failed run: exit 1.
+
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { preview } from 'vite';
+import { chromium } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from './chromium.mjs';
+import { ArgError, parseSearchArgs, type SearchArgs } from './search-args';
+
+function knownDevices(): string[] | undefined {
+  try {
+    const index = JSON.parse(readFileSync(resolve('public/luts/index.json'), 'utf8')) as { devices: { id: string }[] };
+    return index.devices.map((d) => d.id);
+  } catch {
+    return undefined;
+  }
+}
+
+async function main(args: SearchArgs): Promise<number> {
+  if (!existsSync(resolve(args.dist, 'index.html'))) {
+    console.error(`${args.dist}/index.html is missing: run \`npx vite build\` first`);
+    return 1;
+  }
+  const server = await preview({ build: { outDir: args.dist }, preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'error' });
+  const address = server.httpServer.address();
+  if (!address || typeof address === 'string') throw new Error('preview server has no port');
+  const base = `http://127.0.0.1:${address.port}/`;
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs, headless: true });
+  const t0 = Date.now();
+  try {
+    const page = await browser.newPage({ acceptDownloads: true, viewport: { width: 1200, height: 1000 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await page.goto(base + args.hash);
+    const status = page.getByTestId('run-status');
+    const deadline = t0 + args.timeoutS * 1000;
+    let lastLine = '';
+    for (;;) {
+      const state = await status.getAttribute('data-state');
+      if (state === 'finished') break;
+      if (state === 'error') {
+        const msg = (await page.getByTestId('run-error').allTextContents()).join(' | ') || (await status.textContent());
+        console.error(`search failed: ${msg}`);
+        return 1;
+      }
+      if (Date.now() > deadline) {
+        console.error(`search did not finish within ${args.timeoutS} s`);
+        return 1;
+      }
+      const phase = (await page.getByTestId('phase').textContent({ timeout: 200 }).catch(() => '')) ?? '';
+      const line = `[${((Date.now() - t0) / 1000).toFixed(0)} s] ${state}: ${phase.replace(/\s+/g, ' ').trim()}`;
+      if (line.replace(/^\[\d+ s\] /, '') !== lastLine) {
+        console.error(line);
+        lastLine = line.replace(/^\[\d+ s\] /, '');
+      }
+      await page.waitForTimeout(1000);
+    }
+    const seconds = (Date.now() - t0) / 1000;
+    if (args.screenshot) await page.screenshot({ path: args.screenshot, fullPage: true });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
+    const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    const backend = await page.getByTestId('backend').textContent();
+    const memory = await page.locator('[data-testid="memory"] [data-num-tensors]').evaluateAll((els) =>
+      els.map((e) => ({ generation: Number(e.getAttribute('data-generation')), numTensors: Number(e.getAttribute('data-num-tensors')) })),
+    );
+    const out = { ...exported, run: { url: args.hash, backend: backend?.replace(/\s+/g, ' ').trim(), seconds, memory, consoleErrors: errors } };
+    writeFileSync(args.out, JSON.stringify(out, null, 2) + '\n');
+    console.error(`finished in ${seconds.toFixed(1)} s: ${exported.front.length} networks on the front, ${exported.archive.length} evaluated → ${args.out}`);
+    return 0;
+  } finally {
+    await browser.close();
+    await new Promise<void>((r) => server.httpServer.close(() => r()));
+  }
+}
+
+let args: SearchArgs;
+try {
+  args = parseSearchArgs(process.argv.slice(2), knownDevices());
+} catch (e) {
+  if (e instanceof ArgError) {
+    console.error(e.message);
+    process.exit(2);
+  }
+  throw e;
+}
+main(args).then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(`search: ${(err as Error).message}`);
+    process.exit(1);
+  },
+);

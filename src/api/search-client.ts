@@ -1,0 +1,156 @@
+// Main-thread side of the search worker (issue 6), Squoosh style: the worker starts lazily on
+// the first run, is driven through comlink (progress comes back through proxied callbacks),
+// and is terminated on reset. A crashed worker (its `error` event) or a lost GPU device
+// (reported by the worker) is reported, and the run continues from its last checkpoint on the
+// next backend (WebGPU → WebGL → CPU), see ./recovery.ts.
+
+import { proxy, wrap, type Remote } from 'comlink';
+import type {
+  BackendName,
+  BackendReport,
+  GenerationReport,
+  RunnerCallbacks,
+  RunnerProgress,
+  RunnerStatus,
+  SearchWorkerApi,
+  StepGrainChoice,
+} from '../core/search-protocol';
+import type { EngineState } from '../core/search/engine-state';
+import type { SearchResult } from '../core/search/archive';
+import type { SearchSettings } from '../core/search/settings';
+import type { BackendChoice } from '../core/search/url-state';
+import { recoveryPlan, type FailureKind } from './recovery';
+
+export interface SearchListener {
+  status(status: RunnerStatus): void;
+  progress(progress: RunnerProgress): void;
+  generation(report: GenerationReport): void;
+  finished(result: SearchResult): void;
+  backend(report: BackendReport): void;
+  /** A failure was detected; `recovering` tells whether the run goes on elsewhere. */
+  failure(message: string, recovering: boolean): void;
+}
+
+export interface SearchClientOptions {
+  /** Makes the worker (tests may pass their own). */
+  createWorker?: () => Worker;
+  /** Base URL of the app's static files (data/, models/, luts/); default: the page's. */
+  baseUrl?: string;
+}
+
+const defaultWorker = () => new Worker(new URL('../../workers/search.worker.ts', import.meta.url), { type: 'module' });
+
+function pageBase(): string {
+  const href = typeof document !== 'undefined' ? document.baseURI : String(globalThis.location ?? '/');
+  return new URL('./', href.split('#')[0]).href;
+}
+
+export class SearchClient {
+  private worker: Worker | null = null;
+  private api: Remote<SearchWorkerApi> | null = null;
+  private backendName: BackendName | null = null;
+  private settings: SearchSettings | null = null;
+  private lastCheckpoint: EngineState | null = null;
+  private restarts = 0;
+  private generationOfWorker = 0;
+
+  constructor(
+    private readonly listener: SearchListener,
+    private readonly options: SearchClientOptions = {},
+  ) {}
+
+  get running(): boolean {
+    return this.api !== null;
+  }
+
+  /** Starts (or restarts) a worker on `preference` and reports the backend it got. */
+  private async spawn(preference: BackendChoice): Promise<Remote<SearchWorkerApi>> {
+    this.terminate();
+    const worker = (this.options.createWorker ?? defaultWorker)();
+    const id = ++this.generationOfWorker;
+    worker.addEventListener('error', (ev) => {
+      ev.preventDefault?.();
+      if (id === this.generationOfWorker) void this.fail('worker-crashed', (ev as ErrorEvent).message || 'uncaught error');
+    });
+    this.worker = worker;
+    const api = wrap<SearchWorkerApi>(worker);
+    this.api = api;
+    const report = await api.init(preference, this.options.baseUrl ?? pageBase());
+    this.backendName = report.name;
+    this.listener.backend(report);
+    return api;
+  }
+
+  private callbacks(id: number): RunnerCallbacks {
+    const live = () => id === this.generationOfWorker;
+    return proxy({
+      onStatus: (s: RunnerStatus) => live() && this.listener.status(s),
+      onProgress: (p: RunnerProgress) => live() && this.listener.progress(p),
+      onGeneration: (r: GenerationReport) => {
+        if (!live()) return;
+        this.lastCheckpoint = r.checkpoint;
+        this.listener.generation(r);
+      },
+      onFinished: (r: SearchResult) => live() && this.listener.finished(r),
+      onDeviceLost: (message: string) => {
+        if (live()) void this.fail('device-lost', message);
+      },
+    });
+  }
+
+  /** A fresh run, or one continued from `checkpoint`. */
+  async start(settings: SearchSettings, preference: BackendChoice, checkpoint: EngineState | null = null, paused = false): Promise<void> {
+    this.settings = settings;
+    this.lastCheckpoint = checkpoint;
+    this.restarts = 0;
+    this.listener.status({ state: 'loading', message: 'starting the search worker' });
+    const api = await this.spawn(preference);
+    await api.start({ settings, checkpoint, paused }, this.callbacks(this.generationOfWorker));
+  }
+
+  pause(): void {
+    void this.api?.pause();
+  }
+
+  resume(): void {
+    void this.api?.resume();
+  }
+
+  step(grain: StepGrainChoice): void {
+    void this.api?.step(grain);
+  }
+
+  async memory() {
+    return this.api ? this.api.memory() : null;
+  }
+
+  /** Stops the run and the worker for good. */
+  cancel(): void {
+    void this.api?.cancel();
+    this.terminate();
+  }
+
+  terminate(): void {
+    this.generationOfWorker++;
+    this.worker?.terminate();
+    this.worker = null;
+    this.api = null;
+  }
+
+  private async fail(kind: FailureKind, detail: string): Promise<void> {
+    const plan = recoveryPlan(kind, this.backendName ?? 'cpu', detail, this.restarts);
+    this.terminate();
+    this.listener.failure(plan.message, plan.backend !== null);
+    if (plan.backend === null || !this.settings) {
+      this.listener.status({ state: 'error', message: plan.message });
+      return;
+    }
+    this.restarts++;
+    try {
+      const api = await this.spawn(plan.backend);
+      await api.start({ settings: this.settings, checkpoint: this.lastCheckpoint }, this.callbacks(this.generationOfWorker));
+    } catch (err) {
+      this.listener.status({ state: 'error', message: (err as Error).message });
+    }
+  }
+}

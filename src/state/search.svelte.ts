@@ -1,0 +1,257 @@
+// Run state of the Search view (issue 6) as a Svelte 5 rune class: the settings (from the URL
+// hash, written back keeping other keys such as `view=`), the run's status, progress and time
+// left, the Pareto front and archive, the backend in use, tf.memory() samples, errors, and the
+// offer to resume a run saved in IndexedDB. `run=1` in the hash starts the search on load.
+
+import { formatUrlState, parseUrlState, searchSettingsFromUrl, type BackendChoice, type UrlSettings } from '../core/search/url-state';
+import { checkSettings, presetSettings, validateSettings, type PresetName, type SearchSettings } from '../core/search/settings';
+import type { SearchResult } from '../core/search/archive';
+import type { BackendReport, MemorySample, RunnerProgress, RunnerStatus, StepGrainChoice } from '../core/search-protocol';
+import type { EngineState } from '../core/search/engine-state';
+import { SearchClient } from '../api/search-client';
+import { etas, type Etas } from '../api/eta';
+import { loadDeviceIndex, type DeviceIndexEntry } from '../data/device-tables';
+import { clearRun, loadRun, saveRun } from './checkpoints';
+import { encodeSavedRun, type SavedRun } from './checkpoint-codec';
+
+export type RunStatus = 'idle' | 'loading' | 'running' | 'paused' | 'finished' | 'error';
+
+export const PHASE_WORDS: Record<string, string> = {
+  'unimodal evaluation': 'Scoring each backbone alone (BN recalibration, validation accuracy)',
+  selection: 'Keeping the best backbones per modality and pairing them',
+  'fusion search': 'Searching how to fuse each backbone pair (inner DARTS tier)',
+  'multimodal selection': 'Keeping the best multimodal networks (rank + crowding)',
+  breeding: 'Breeding the next generation (crossover + mutation)',
+  finished: 'Finished',
+};
+
+function currentHash(): string {
+  return typeof location === 'undefined' ? '' : location.hash;
+}
+
+export class SearchState {
+  url = $state.raw<UrlSettings>(parseUrlState(currentHash()).settings);
+  settings = $state<SearchSettings>(searchSettingsFromUrl(parseUrlState(currentHash()).settings));
+  urlErrors = $state.raw<string[]>(parseUrlState(currentHash()).errors);
+  devices = $state.raw<DeviceIndexEntry[]>([]);
+
+  status = $state<RunStatus>('idle');
+  statusMessage = $state('');
+  progress = $state.raw<RunnerProgress | null>(null);
+  result = $state.raw<SearchResult | null>(null);
+  backend = $state.raw<BackendReport | null>(null);
+  memory = $state.raw<MemorySample[]>([]);
+  errors = $state.raw<string[]>([]);
+  notices = $state.raw<string[]>([]);
+  saved = $state.raw<{ run: SavedRun; state: EngineState } | null>(null);
+  /** Wall time (ms) from Run to finished, for the summary. */
+  wallMs = $state<number | null>(null);
+
+  settingsErrors = $derived(validateSettings(this.settings));
+  etas = $derived<Etas | null>(this.progress ? etas(this.progress) : null);
+  phaseWords = $derived(this.progress ? (PHASE_WORDS[this.progress.phase] ?? this.progress.phase) : '');
+  front = $derived(this.result?.front ?? []);
+  archive = $derived(this.result?.archive ?? []);
+
+  private client: SearchClient | null = null;
+  private startedAt = 0;
+
+  constructor() {
+    if (typeof addEventListener === 'function') addEventListener('hashchange', () => this.readHash());
+  }
+
+  /** Loads the device list and the saved run; starts the search when the hash says `run=1`. */
+  async init(): Promise<void> {
+    try {
+      this.devices = await loadDeviceIndex('./luts/');
+      const parsed = parseUrlState(currentHash(), { knownDevices: this.devices.map((d) => d.id) });
+      this.urlErrors = parsed.errors;
+      if (parsed.settings.device !== this.url.device) this.applyUrl(parsed.settings);
+    } catch (err) {
+      this.errors = [...this.errors, `Could not load the device list: ${(err as Error).message}`];
+    }
+    try {
+      this.saved = await loadRun();
+    } catch {
+      this.saved = null; // no IndexedDB (private mode): no resume offer
+    }
+    if (this.url.run) await this.run();
+  }
+
+  private readHash(): void {
+    const parsed = parseUrlState(currentHash(), { knownDevices: this.devices.length ? this.devices.map((d) => d.id) : undefined });
+    const s = parsed.settings;
+    const u = this.url;
+    if (s.preset !== u.preset || s.seed !== u.seed || s.device !== u.device || s.lambda !== u.lambda || s.backend !== u.backend) {
+      this.urlErrors = parsed.errors;
+      this.applyUrl(s);
+    }
+  }
+
+  private applyUrl(s: UrlSettings): void {
+    const presetChanged = s.preset !== this.url.preset;
+    this.url = s;
+    this.settings = presetChanged
+      ? searchSettingsFromUrl(s)
+      : { ...this.settings, seed: s.seed, device: s.device, lambda: s.lambda };
+  }
+
+  /** Writes preset, seed, device, λ and backend to the hash, keeping other keys (e.g. view). */
+  private writeUrl(): void {
+    if (typeof location === 'undefined') return;
+    const extra = parseUrlState(currentHash()).unknown;
+    const next: UrlSettings = {
+      preset: this.url.preset,
+      seed: this.settings.seed,
+      device: this.settings.device,
+      lambda: this.settings.lambda,
+      backend: this.url.backend,
+      run: false,
+    };
+    this.url = next;
+    history.replaceState(null, '', `#${formatUrlState(next, extra)}`);
+  }
+
+  setPreset(name: PresetName): void {
+    this.url = { ...this.url, preset: name };
+    this.settings = presetSettings(name, { seed: this.settings.seed, device: this.settings.device });
+    this.writeUrl();
+  }
+
+  setBackend(b: BackendChoice): void {
+    this.url = { ...this.url, backend: b };
+    this.writeUrl();
+  }
+
+  /** After an edit of seed, device or λ in the run panel. */
+  settingsEdited(): void {
+    this.writeUrl();
+  }
+
+  get busy(): boolean {
+    return this.status === 'loading' || this.status === 'running' || this.status === 'paused';
+  }
+
+  private listener() {
+    return {
+      status: (s: RunnerStatus) => this.onStatus(s),
+      progress: (p: RunnerProgress) => (this.progress = p),
+      generation: (r: { result: SearchResult; memory: MemorySample; checkpoint: EngineState }) => {
+        this.result = r.result;
+        this.memory = [...this.memory, r.memory];
+        if (r.checkpoint.phase !== 'finished') {
+          const run = encodeSavedRun(r.checkpoint, this.url.backend, this.url.preset);
+          saveRun(run).catch(() => {}); // no IndexedDB: the run still goes on
+        }
+      },
+      finished: (result: SearchResult) => {
+        this.result = result;
+        this.wallMs = performance.now() - this.startedAt;
+        clearRun().catch(() => {});
+        this.saved = null;
+      },
+      backend: (b: BackendReport) => (this.backend = b),
+      failure: (message: string, recovering: boolean) => {
+        (recovering ? (this.notices = [...this.notices, message]) : (this.errors = [...this.errors, message]));
+      },
+    };
+  }
+
+  private onStatus(s: RunnerStatus): void {
+    this.statusMessage = s.message ?? '';
+    if (s.state === 'cancelled') this.status = 'idle';
+    else this.status = s.state;
+    if (s.state === 'error' && s.message) this.errors = [...this.errors, s.message];
+  }
+
+  private async launch(settings: SearchSettings, checkpoint: EngineState | null, paused: boolean): Promise<void> {
+    this.client?.terminate();
+    this.errors = [];
+    this.progress = null;
+    this.result = null;
+    this.memory = [];
+    this.wallMs = null;
+    this.startedAt = performance.now();
+    this.status = 'loading';
+    this.client = new SearchClient(this.listener());
+    try {
+      await this.client.start(settings, this.url.backend, checkpoint, paused);
+    } catch (err) {
+      this.status = 'error';
+      this.errors = [...this.errors, (err as Error).message];
+    }
+  }
+
+  /** Run: a fresh search with the current settings (or resumes a paused one). */
+  async run(): Promise<void> {
+    if (this.status === 'paused' && this.client) {
+      this.client.resume();
+      return;
+    }
+    let settings: SearchSettings;
+    try {
+      settings = checkSettings($state.snapshot(this.settings) as SearchSettings);
+    } catch (err) {
+      this.status = 'error';
+      this.errors = [(err as Error).message];
+      return;
+    }
+    await clearRun().catch(() => {});
+    this.saved = null;
+    await this.launch(settings, null, false);
+  }
+
+  pause(): void {
+    this.client?.pause();
+  }
+
+  /** One step of `grain`; starts a paused run first when none is loaded. */
+  async step(grain: StepGrainChoice): Promise<void> {
+    if (!this.client || this.status === 'idle' || this.status === 'finished' || this.status === 'error') {
+      let settings: SearchSettings;
+      try {
+        settings = checkSettings($state.snapshot(this.settings) as SearchSettings);
+      } catch (err) {
+        this.errors = [(err as Error).message];
+        return;
+      }
+      await this.launch(settings, null, true);
+    }
+    this.client?.step(grain);
+  }
+
+  /** Stops the worker and forgets the run (and the saved checkpoint). */
+  reset(): void {
+    this.client?.cancel();
+    this.client = null;
+    this.status = 'idle';
+    this.statusMessage = '';
+    this.progress = null;
+    this.result = null;
+    this.memory = [];
+    this.errors = [];
+    this.notices = [];
+    clearRun().catch(() => {});
+    this.saved = null;
+  }
+
+  /** The view goes away: stop the worker, keep the saved checkpoint. */
+  dispose(): void {
+    this.client?.terminate();
+    this.client = null;
+  }
+
+  async resumeSaved(): Promise<void> {
+    const saved = this.saved;
+    if (!saved) return;
+    this.saved = null;
+    this.settings = saved.state.settings;
+    this.url = { ...this.url, backend: saved.run.backend };
+    await this.launch(saved.state.settings, saved.state, false);
+  }
+
+  discardSaved(): void {
+    this.saved = null;
+    clearRun().catch(() => {});
+  }
+}

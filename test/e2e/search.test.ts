@@ -1,0 +1,73 @@
+// The built app runs a whole `quick` search from its URL in headless Chromium (issue 6 "Done
+// when"): Pareto rows exist and are mutually non-dominated, their costs are the cost model's for
+// their genomes, the exported JSON parses and matches the rows, no console errors, the worker's
+// tensor count is flat across generations, and no request leaves the page's origin.
+// Needs the shipped pretrained supernets (public/models/avmnist-{image,audio}/) and the dataset
+// (public/data/avmnist/); fails, naming them, when they are missing — it never skips.
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { startApp, type AppHarness } from './harness';
+import { parseDeviceTable } from '../../src/core/device-table';
+import { networkCost } from '../../src/core/cost-model';
+import { parseGenome } from '../../src/core/genome';
+import { dominates } from '../../src/core/pareto';
+import type { FusionOp } from '../../src/core/types';
+
+const ASSETS = ['public/models/avmnist-image/supernet.json', 'public/models/avmnist-audio/supernet.json', 'public/data/avmnist/manifest.json'];
+
+let app: AppHarness;
+beforeAll(async () => {
+  const missing = ASSETS.filter((f) => !existsSync(f));
+  if (missing.length > 0) throw new Error(`the search needs ${missing.join(', ')}`);
+  app = await startApp();
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('Search view: a quick run from the URL (built app)', () => {
+  it('finishes with a valid, priced, exportable Pareto front', async () => {
+    const { page, consoleErrors, foreignRequests } = await app.open('#view=search&preset=quick&seed=1&device=jetson-tx2&backend=cpu&run=1');
+    const status = page.getByTestId('run-status');
+    await expect.poll(() => status.getAttribute('data-state'), { timeout: 540_000, interval: 2000 }).toMatch(/finished|error/);
+    expect(await status.getAttribute('data-state'), (await page.getByTestId('run-error').allTextContents()).join(' ')).toBe('finished');
+    expect((await page.getByTestId('backend').textContent())?.trim()).toMatch(/webgpu|webgl|cpu/);
+
+    const rows = await page.getByTestId('pareto-row').evaluateAll((els) =>
+      els.map((e) => ({
+        image: e.getAttribute('data-image')!,
+        audio: e.getAttribute('data-audio')!,
+        fusion: e.getAttribute('data-fusion')!,
+        accuracy: Number(e.getAttribute('data-accuracy')),
+        valAccuracy: Number(e.getAttribute('data-val-accuracy')),
+        latencyMs: Number(e.getAttribute('data-latency-ms')),
+        energyMj: Number(e.getAttribute('data-energy-mj')),
+      })),
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    const objs = rows.map((r) => [100 - r.valAccuracy, r.latencyMs, r.energyMj]);
+    for (let i = 0; i < objs.length; i++) for (let j = 0; j < objs.length; j++) if (i !== j) expect(dominates(objs[i], objs[j])).toBe(false);
+
+    const table = parseDeviceTable(JSON.parse(readFileSync('public/luts/jetson-tx2.json', 'utf8')));
+    for (const r of rows) {
+      const cost = networkCost(table, { image: parseGenome(r.image), audio: parseGenome(r.audio), fusionOps: r.fusion.split(',') as FusionOp[] });
+      expect(r.latencyMs).toBeCloseTo(cost.latencyMs, 9);
+      expect(r.energyMj).toBeCloseTo(cost.energyMj, 9);
+      for (const a of [r.accuracy, r.valAccuracy]) expect(a >= 0 && a <= 100).toBe(true);
+    }
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
+    const exported = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+    expect(exported.front.map((e: { image: string; audio: string; fusion: string; valAccuracy: number; testAccuracy: number; latencyMs: number; energyMj: number }) => ({
+      image: e.image, audio: e.audio, fusion: e.fusion, accuracy: e.testAccuracy, valAccuracy: e.valAccuracy, latencyMs: e.latencyMs, energyMj: e.energyMj,
+    })).sort((a: { latencyMs: number }, b: { latencyMs: number }) => a.latencyMs - b.latencyMs)).toEqual([...rows].sort((a, b) => a.latencyMs - b.latencyMs));
+    expect(exported.archive.length).toBeGreaterThanOrEqual(rows.length);
+
+    const tensors = await page.locator('[data-testid="memory"] [data-num-tensors]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-num-tensors'))));
+    expect(tensors.length).toBe(exported.settings.generations);
+    expect(new Set(tensors).size, `tensors per generation: ${tensors.join(', ')}`).toBe(1);
+
+    expect(consoleErrors).toEqual([]);
+    expect(foreignRequests).toEqual([]);
+  });
+});

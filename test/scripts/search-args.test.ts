@@ -1,0 +1,38 @@
+import { describe, it, expect } from 'vitest';
+import { ArgError, parseSearchArgs } from '../../scripts/search-args';
+
+describe('headless search arguments', () => {
+  it('builds the page hash of the URL contract with run=1', () => {
+    const a = parseSearchArgs(['--preset', 'quick', '--seed', '1', '--device', 'jetson-tx2', '--out', 'r.json'], ['jetson-tx2']);
+    expect(a.out).toBe('r.json');
+    expect(a.dist).toBe('dist');
+    expect(a.timeoutS).toBe(1800);
+    expect(a.settings).toMatchObject({ preset: 'quick', seed: 1, device: 'jetson-tx2', backend: 'auto', run: true });
+    expect(a.hash).toBe('#view=search&preset=quick&seed=1&device=jetson-tx2&lambda=0.1&backend=auto&run=1');
+  });
+
+  it('rejects bad arguments with one line', () => {
+    const bad: [string[], RegExp][] = [
+      [['--preset', 'quick'], /--out is required/],
+      [['--out', 'x', '--preset', 'fast'], /--preset "fast" is not one of quick, demo, paper/],
+      [['--out', 'x', '--seed', '-1'], /--seed "-1"/],
+      [['--out', 'x', '--device', 'pi-9'], /--device "pi-9" is not one of jetson-tx2/],
+      [['--out', 'x', '--backend', 'metal'], /--backend "metal"/],
+      [['--out', 'x', '--timeout', '0'], /--timeout/],
+      [['--out', 'x', '--bogus', '1'], /unknown argument "--bogus"/],
+      [['--out'], /--out needs a value/],
+      [['--out', 'x', '--out', 'y'], /given twice/],
+    ];
+    for (const [argv, re] of bad) {
+      let err: unknown;
+      try {
+        parseSearchArgs(argv, ['jetson-tx2']);
+      } catch (e) {
+        err = e;
+      }
+      expect(err, argv.join(' ')).toBeInstanceOf(ArgError);
+      expect((err as Error).message).toMatch(re);
+      expect((err as Error).message).not.toContain('\n');
+    }
+  });
+});
