@@ -50,6 +50,7 @@ async function main() {
 
   const tf = await import('@tensorflow/tfjs');
   await tf.setBackend('cpu');
+  (await import('../src/ml/cpu-kernels')).installFastCpuKernels(); // ~15× the stock conv kernels
   const { loadAvmnist } = await import('../src/data/avmnist');
   const { fetchSupernet } = await import('../src/ml/supernet/weights-io');
   const { TfSearchEvaluator } = await import('../src/ml/search-evaluator');
