@@ -22,7 +22,8 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['test/e2e/**/*.test.ts'],
-          testTimeout: 600_000,
+          // The quick search e2e takes ~5–8 min on 2 cores without a GPU; leave headroom.
+          testTimeout: 1_500_000,
           hookTimeout: 120_000,
           fileParallelism: false,
         },

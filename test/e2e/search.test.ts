@@ -29,7 +29,7 @@ describe('Search view: a quick run from the URL (built app)', () => {
   it('finishes with a valid, priced, exportable Pareto front', async () => {
     const { page, consoleErrors, foreignRequests } = await app.open('#view=search&preset=quick&seed=1&device=jetson-tx2&backend=cpu&run=1');
     const status = page.getByTestId('run-status');
-    await expect.poll(() => status.getAttribute('data-state'), { timeout: 540_000, interval: 2000 }).toMatch(/finished|error/);
+    await expect.poll(() => status.getAttribute('data-state'), { timeout: 1_200_000, interval: 2000 }).toMatch(/finished|error/);
     expect(await status.getAttribute('data-state'), (await page.getByTestId('run-error').allTextContents()).join(' ')).toBe('finished');
     expect((await page.getByTestId('backend').textContent())?.trim()).toMatch(/webgpu|webgl|cpu/);
 
