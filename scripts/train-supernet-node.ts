@@ -21,11 +21,10 @@ import { Supernet } from '../src/ml/supernet/supernet';
 import { paperConfig } from '../src/ml/supernet/config';
 import type { Split } from '../src/ml/supernet/batches';
 import { trainSupernet, type TrainSettings } from '../src/ml/supernet/train';
-import { evaluateSubnet, accuracyPercent } from '../src/ml/supernet/evaluate';
+import { measureTrainedSupernet } from '../src/ml/supernet/trained-report';
 import { recalibrateBn } from '../src/ml/supernet/bn-recalibration';
 import { serializeSupernet } from '../src/ml/supernet/weights-io';
-import { LARGEST_GENOME, SMALLEST_GENOME, formatGenome, genomeKey, sampleGenome } from '../src/core/genome';
-import { Rng } from '../src/core/rng';
+import { LARGEST_GENOME } from '../src/core/genome';
 import type { Modality } from '../src/core/types';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -98,33 +97,14 @@ async function main() {
   const trainSeconds = (performance.now() - t0) / 1000;
   const stoppedEarly = trainSeconds > budgetS;
 
-  const statVars = net.namedVariables().filter(([, v]) => !v.trainable).map(([, v]) => v);
-  const trainingStats = statVars.map((v) => v.clone()); // running statistics as left by training
-  const final: Record<string, { val: number; test: number }> = {};
-  for (const g of [LARGEST_GENOME, SMALLEST_GENOME]) {
-    const valAcc = (await evaluateSubnet(net, g, train, val)).accuracy;
-    const testAcc = await accuracyPercent(net, g, test);
-    final[formatGenome(g)] = { val: valAcc, test: testAcc };
-    log(`FINAL ${formatGenome(g)} val ${valAcc.toFixed(2)}% test ${testAcc.toFixed(2)}%`);
-  }
-  const randomCount = num('random-subnets', 50);
   const randomRecalBatches = num('random-recal-batches', 4);
-  const randomBudgetS = num('random-budget-s', 150);
-  const rng = new Rng(2024);
-  const randomSubnets: { genome: string; valNoRecal: number; valRecal: number }[] = [];
-  const seen = new Set<string>();
-  const tr = performance.now();
-  while (randomSubnets.length < randomCount && performance.now() - tr < randomBudgetS * 1000) {
-    const g = sampleGenome(rng);
-    if (seen.has(genomeKey(g))) continue;
-    seen.add(genomeKey(g));
-    statVars.forEach((v, i) => v.assign(trainingStats[i]));
-    const valNoRecal = await accuracyPercent(net, g, val);
-    const valRecal = (await evaluateSubnet(net, g, train, val, { batches: randomRecalBatches, batchSize: 64 })).accuracy;
-    randomSubnets.push({ genome: genomeKey(g), valNoRecal, valRecal });
-    log(`RANDOM ${genomeKey(g)} noRecal ${valNoRecal.toFixed(2)}% recal ${valRecal.toFixed(2)}%`);
-  }
-  tf.dispose(trainingStats);
+  const { final, randomSubnets } = await measureTrainedSupernet(net, { train, val, test }, {
+    randomSubnets: num('random-subnets', 50),
+    randomRecalBatches,
+    randomBudgetS: num('random-budget-s', 150),
+    seed: 2024,
+    log,
+  });
   await recalibrateBn(net, LARGEST_GENOME, train); // ship the largest subnet's recalibrated statistics
   const { manifest, data: weights } = await serializeSupernet(net, 'supernet.bin');
   net.dispose();

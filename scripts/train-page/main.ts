@@ -9,11 +9,11 @@ import { Supernet } from '../../src/ml/supernet/supernet';
 import { paperConfig } from '../../src/ml/supernet/config';
 import type { Split } from '../../src/ml/supernet/batches';
 import { trainSupernet, sandwichStep, type TrainSettings } from '../../src/ml/supernet/train';
-import { evaluateSubnet, accuracyPercent } from '../../src/ml/supernet/evaluate';
+import { measureTrainedSupernet } from '../../src/ml/supernet/trained-report';
 import { recalibrateBn } from '../../src/ml/supernet/bn-recalibration';
 import { serializeSupernet } from '../../src/ml/supernet/weights-io';
 import { toTensors } from '../../src/ml/supernet/batches';
-import { LARGEST_GENOME, SMALLEST_GENOME, formatGenome, genomeKey, sampleGenome } from '../../src/core/genome';
+import { LARGEST_GENOME, SMALLEST_GENOME, sampleGenome } from '../../src/core/genome';
 import { Rng } from '../../src/core/rng';
 import type { Modality } from '../../src/core/types';
 
@@ -143,32 +143,13 @@ const harness = {
     });
     const stoppedEarly = performance.now() - t0 > opts.budgetS * 1000;
     const trainSeconds = (performance.now() - t0) / 1000;
-    const statVars = net.namedVariables().filter(([, v]) => !v.trainable).map(([, v]) => v);
-    const trainingStats = statVars.map((v) => v.clone()); // running statistics as left by training
-    // Final figures: BN recalibration on the whole training split, then val and test accuracy (%).
-    const final: Record<string, { val: number; test: number }> = {};
-    for (const g of [LARGEST_GENOME, SMALLEST_GENOME]) {
-      const valAcc = (await evaluateSubnet(net, g, train, val)).accuracy;
-      const testAcc = await accuracyPercent(net, g, test);
-      final[formatGenome(g)] = { val: valAcc, test: testAcc };
-      log(`FINAL ${formatGenome(g)} val ${valAcc.toFixed(2)} test ${testAcc.toFixed(2)}`);
-    }
-    // Random subnets: validation accuracy with the training-time running statistics and after recalibration.
-    const rng = new Rng(opts.evalSeed);
-    const randomSubnets: { genome: string; valNoRecal: number; valRecal: number }[] = [];
-    const seen = new Set<string>();
-    const tr = performance.now();
-    while (randomSubnets.length < opts.randomSubnets && performance.now() - tr < opts.randomBudgetS * 1000) {
-      const g = sampleGenome(rng);
-      if (seen.has(genomeKey(g))) continue;
-      seen.add(genomeKey(g));
-      statVars.forEach((v, i) => v.assign(trainingStats[i]));
-      const valNoRecal = await accuracyPercent(net, g, val);
-      const valRecal = (await evaluateSubnet(net, g, train, val, { batches: opts.randomRecalBatches, batchSize: 64 })).accuracy;
-      randomSubnets.push({ genome: genomeKey(g), valNoRecal, valRecal });
-      log(`RANDOM ${genomeKey(g)} noRecal ${valNoRecal.toFixed(2)} recal ${valRecal.toFixed(2)}`);
-    }
-    tf.dispose(trainingStats);
+    const { final, randomSubnets } = await measureTrainedSupernet(net, { train, val, test }, {
+      randomSubnets: opts.randomSubnets,
+      randomRecalBatches: opts.randomRecalBatches,
+      randomBudgetS: opts.randomBudgetS,
+      seed: opts.evalSeed,
+      log,
+    });
     // Ship the weights with the largest subnet's recalibrated statistics.
     await recalibrateBn(net, LARGEST_GENOME, train);
     const { manifest, data } = await serializeSupernet(net, 'supernet.bin');
