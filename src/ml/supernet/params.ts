@@ -49,11 +49,18 @@ export interface SupernetParams {
   classifierB: tf.Variable; // [classes]
 }
 
+/** A variable holding `initial`'s values; `initial` itself is disposed (no tensor left behind). */
+function variableFrom(initial: tf.Tensor, trainable: boolean): tf.Variable {
+  const v = tf.variable(initial, trainable);
+  initial.dispose();
+  return v;
+}
+
 function normal(rng: Rng, shape: number[], std: number): tf.Variable {
   const n = shape.reduce((a, b) => a * b, 1);
   const data = new Float32Array(n);
   for (let i = 0; i < n; i++) data[i] = rng.normal() * std;
-  return tf.variable(tf.tensor(data, shape), true);
+  return variableFrom(tf.tensor(data, shape), true);
 }
 
 /** He-normal conv kernel [kh,kw,in,out] (fan-in = kh·kw·in; depthwise: in = 1). */
@@ -63,15 +70,15 @@ function heConv(rng: Rng, shape: number[], fanIn: number): tf.Variable {
 
 function makeBn(c: number): BnParams {
   return {
-    gamma: tf.variable(tf.ones([c]), true),
-    beta: tf.variable(tf.zeros([c]), true),
-    mean: tf.variable(tf.zeros([c]), false),
-    variance: tf.variable(tf.ones([c]), false),
+    gamma: variableFrom(tf.ones([c]), true),
+    beta: variableFrom(tf.zeros([c]), true),
+    mean: variableFrom(tf.zeros([c]), false),
+    variance: variableFrom(tf.ones([c]), false),
   };
 }
 
 function identity(n: number): tf.Variable {
-  return tf.variable(tf.eye(n), true);
+  return variableFrom(tf.eye(n), true);
 }
 
 /** Creates the supernet variables, initialised from `seed`. */
@@ -110,7 +117,7 @@ export function createParams(cfg: SupernetConfig, seed: number): SupernetParams 
     headBn: makeBn(cfg.headChannels),
     mixW: heConv(rng, [cfg.headChannels, cfg.mixChannels], cfg.headChannels),
     classifierW: normal(rng, [cfg.mixChannels, cfg.numClasses], Math.sqrt(1 / cfg.mixChannels)),
-    classifierB: tf.variable(tf.zeros([cfg.numClasses]), true),
+    classifierB: variableFrom(tf.zeros([cfg.numClasses]), true),
   };
 }
 

@@ -122,4 +122,12 @@ describe('elastic supernet', () => {
     x.dispose();
     net.dispose();
   });
+
+  it('creating and disposing a supernet leaves no tensors behind', () => {
+    const before = tf.memory().numTensors;
+    const net = new Supernet(TINY, 3);
+    expect(tf.memory().numTensors).toBeGreaterThan(before);
+    net.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
 });
