@@ -4,18 +4,12 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { SearchRunner } from '../../src/ml/search-runner';
-import { Supernet } from '../../src/ml/supernet/supernet';
 import { presetSettings } from '../../src/core/search/settings';
 import type { GenerationReport, RunnerCallbacks, RunnerProgress, RunnerStatus } from '../../src/core/search-protocol';
 import type { SearchResult } from '../../src/core/search/archive';
 import type { SearchAssets } from '../../src/ml/search-assets';
-import { TINY, tinySplit } from './supernet/tiny';
+import { tinySearchAssets } from './tiny-search-assets';
 import { loadTable } from '../core/search/fake-evaluator';
-
-function split(n: number, seed: number) {
-  const a = tinySplit(n, seed);
-  return { count: n, images: a.inputs, audio: tinySplit(n, seed + 100).inputs, labels: a.labels, sources: {} as never };
-}
 
 const settings = presetSettings('quick', {
   populationSize: 2, offspring: 2, survivorFraction: 0.5, generations: 2, fusionEpochs: 1, retrainEpochs: 0, C: 4, bnBatches: 1, seed: 3,
@@ -27,13 +21,7 @@ function makeRunner(): SearchRunner {
       await tf.setBackend('cpu');
       return { name: 'cpu', reason: 'test', webgpu: { available: false } };
     },
-    loadAssets: async (): Promise<SearchAssets> => ({
-      data: { manifest: {} as never, train: split(32, 1), val: split(16, 2), test: split(16, 3) },
-      nets: { image: new Supernet(TINY, 1), audio: new Supernet(TINY, 2) },
-      table: loadTable(),
-      imageSize: TINY.inputSize,
-      audioSize: TINY.inputSize,
-    }),
+    loadAssets: async (): Promise<SearchAssets> => tinySearchAssets(loadTable()),
   });
 }
 
