@@ -1,0 +1,187 @@
+// Benchmark of the inner tier's feature caching (DESIGN §1, issue 5): one DARTS epoch of the
+// fusion search on cached backbone features, against the same epoch when every batch first
+// runs the two frozen backbones (recalibrated subnets of the shipped supernets, eval mode) and
+// pools their fusable features. Both epochs do the same alternating architecture / weight steps
+// on the same batches; only where the features come from differs. Node, tfjs cpu + fast kernels.
+//
+//   tsx scripts/bench-fusion-cache.ts [--image k5557e3643d2] [--audio k3375e3336d2] [--cells 2]
+//        [--nodes 1] [--c 192] [--batch 64] [--device jetson-tx2] [--bn-batches 4] [--reps 1]
+//        [--profile 1] (print the kernels that take the most time in one cached step pair)
+
+import * as tf from '@tensorflow/tfjs';
+import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { installFastCpuKernels } from '../src/ml/cpu-kernels';
+import { loadAvmnist, type AvmnistSplit } from '../src/data/avmnist';
+import { fetchSupernet } from '../src/ml/supernet/weights-io';
+import type { Supernet } from '../src/ml/supernet/supernet';
+import { TfSearchEvaluator, fusableFeatures } from '../src/ml/search-evaluator';
+import { parseDeviceTable } from '../src/core/device-table';
+import { parseGenome } from '../src/core/genome';
+import { Rng } from '../src/core/rng';
+import type { BackboneGenome } from '../src/core/types';
+import { createSearchNet, disposeSearchNet } from '../src/ml/fusion/search-network';
+import { type DartsOptions, archStep, makeArchOptimizer, opCosts, runDarts, weightStep } from '../src/ml/fusion/darts';
+import { type SplitTensors, disposeSplitTensors, gatherBatch, shuffledBatches, splitTensors } from '../src/ml/fusion/data';
+import { POSITIONS, adaptiveMaxPool4 } from '../src/ml/fusion/feature-projection';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const fileFetch = (dir: string) => (async (input: RequestInfo | URL) => new Response(await readFile(join(dir, String(input))))) as typeof fetch;
+
+function parseArgs(argv: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let i = 0; i < argv.length; i += 2) {
+    if (!argv[i].startsWith('--') || argv[i + 1] === undefined) throw new Error(`expected --name value, got "${argv[i]}"`);
+    out[argv[i].slice(2)] = argv[i + 1];
+  }
+  return out;
+}
+
+interface Backbones {
+  nets: { image: Supernet; audio: Supernet };
+  genomes: { image: BackboneGenome; audio: BackboneGenome };
+  sizes: { image: number; audio: number };
+}
+
+/** The 8 pooled features [m, 16, Cin] of a batch, computed by running both frozen backbones (call in tidy). */
+function backboneBatch(b: Backbones, split: AvmnistSplit, idx: number[]): { x: tf.Tensor[]; y: tf.Tensor1D } {
+  const x = (['image', 'audio'] as const).flatMap((m) => {
+    const side = b.sizes[m];
+    const src = m === 'image' ? split.images : split.audio;
+    const buf = new Float32Array(idx.length * side * side);
+    idx.forEach((s, r) => buf.set(src.subarray(s * side * side, (s + 1) * side * side), r * side * side));
+    const out = b.nets[m].forward(b.genomes[m], tf.tensor4d(buf, [idx.length, side, side, 1]), 'eval');
+    return fusableFeatures(out.features, b.genomes[m].d).map((f) => {
+      const pooled = adaptiveMaxPool4(f);
+      return pooled.reshape([idx.length, POSITIONS, pooled.shape[3]]);
+    });
+  });
+  return { x, y: tf.tensor1d(Int32Array.from(idx, (i) => split.labels[i]), 'int32') };
+}
+
+/** One search epoch whose batches run the backbones (same step sequence as runDarts). */
+async function backboneEpoch(net: ReturnType<typeof createSearchNet>, b: Backbones, train: AvmnistSplit, val: AvmnistSplit, o: DartsOptions): Promise<number> {
+  const t0 = performance.now();
+  const wOpt = tf.train.adam(1e-3);
+  const aOpt = makeArchOptimizer(o);
+  const trainBatches = shuffledBatches(train.labels.length, o.batchSize, o.rng);
+  let valBatches = shuffledBatches(val.labels.length, o.batchSize, o.rng);
+  for (let k = 0; k < trainBatches.length; k++) {
+    if (k % valBatches.length === 0 && k > 0) valBatches = shuffledBatches(val.labels.length, o.batchSize, o.rng);
+    const losses = tf.tidy(() => {
+      const va = backboneBatch(b, val, valBatches[k % valBatches.length]);
+      const la = archStep(net, va.x, va.y, aOpt, o);
+      const tr = backboneBatch(b, train, trainBatches[k]);
+      return tf.stack([la, weightStep(net, tr.x, tr.y, wOpt, o)]);
+    });
+    await losses.data();
+    losses.dispose();
+  }
+  wOpt.dispose();
+  aOpt.dispose();
+  return (performance.now() - t0) / 1000;
+}
+
+async function main() {
+  const a = parseArgs(process.argv.slice(2));
+  const genomes = { image: parseGenome(a.image ?? 'k5557e3643d2'), audio: parseGenome(a.audio ?? 'k3375e3336d2') };
+  const macro = { cells: Number(a.cells ?? 2), nodes: Number(a.nodes ?? 1) };
+  const C = Number(a.c ?? 192);
+  const batchSize = Number(a.batch ?? 64);
+  const reps = Number(a.reps ?? 1);
+  await tf.setBackend('cpu');
+  installFastCpuKernels();
+  const table = parseDeviceTable(readFileSync(join(root, 'public/luts', `${a.device ?? 'jetson-tx2'}.json`), 'utf8'));
+  const nets = {
+    image: await fetchSupernet('', fileFetch(join(root, 'public/models/avmnist-image'))),
+    audio: await fetchSupernet('', fileFetch(join(root, 'public/models/avmnist-audio'))),
+  };
+  const data = await loadAvmnist('', fileFetch(join(root, 'public/data/avmnist')));
+  const sizes = { image: data.manifest.modalities.image.shape[0], audio: data.manifest.modalities.audio.shape[0] };
+  const evaluator = new TfSearchEvaluator(
+    { train: data.train, val: data.val, test: data.test, imageSize: sizes.image, audioSize: sizes.audio },
+    nets,
+    table,
+    { C, fusionEpochs: 1, retrainEpochs: 0, bnBatches: Number(a['bn-batches'] ?? 4), lambda: 0, objectives: [], paperFaithful: false },
+  );
+  const tCache = performance.now();
+  const features = await evaluator.features(genomes.image, genomes.audio); // recalibrates BN of both subnets
+  const cacheSeconds = (performance.now() - tCache) / 1000;
+  const cfg = { featureChannels: features.train.channels, c: C, numClasses: 10, ...macro };
+  const options = (seed: number): DartsOptions => ({ epochs: 1, batchSize, lambda: 0, costs: opCosts(table), rng: new Rng(seed) });
+
+  if (a.profile) {
+    const tTrain = splitTensors(features.train);
+    const tVal = splitTensors(features.val);
+    const net = createSearchNet(cfg, new Rng(1));
+    const o = options(2);
+    const wOpt = tf.train.adam(1e-3);
+    const aOpt = makeArchOptimizer(o);
+    const idx = Array.from({ length: batchSize }, (_, i) => i);
+    const stepPair = () => tf.tidy(() => {
+      const va = gatherBatch(tVal, idx);
+      const tr = gatherBatch(tTrain, idx);
+      return tf.stack([archStep(net, va.x, va.y, aOpt, o), weightStep(net, tr.x, tr.y, wOpt, o)]);
+    });
+    stepPair().dispose(); // optimiser slots
+    const info = await tf.profile(() => stepPair());
+    const byName = new Map<string, [number, number]>();
+    for (const k of info.kernels) {
+      const [t, n] = byName.get(k.name) ?? [0, 0];
+      byName.set(k.name, [t + Number(k.kernelTimeMs), n + 1]);
+    }
+    const total = [...byName.values()].reduce((acc, [t]) => acc + t, 0);
+    const top = [...byName.entries()].sort((x, y) => y[1][0] - x[1][0]).slice(0, 20);
+    console.log(`cached step pair: ${info.kernels.length} kernels, ${total.toFixed(0)} ms kernel time;`, top.map(([k, [t, n]]) => `${k} ${t.toFixed(0)}ms/${n}`).join(', '));
+    tf.dispose(info.result as tf.Tensor);
+    wOpt.dispose();
+    aOpt.dispose();
+    disposeSearchNet(net);
+    disposeSplitTensors(tTrain);
+    disposeSplitTensors(tVal);
+  }
+
+  const cached: number[] = [];
+  const uncached: number[] = [];
+  for (let r = 0; r < reps; r++) {
+    const before = tf.memory().numTensors;
+    const tTrain: SplitTensors = splitTensors(features.train);
+    const tVal: SplitTensors = splitTensors(features.val);
+    const netA = createSearchNet(cfg, new Rng(1));
+    const t0 = performance.now();
+    await runDarts(netA, tTrain, tVal, options(2));
+    cached.push((performance.now() - t0) / 1000);
+    disposeSearchNet(netA);
+    disposeSplitTensors(tTrain);
+    disposeSplitTensors(tVal);
+    const netB = createSearchNet(cfg, new Rng(1));
+    uncached.push(await backboneEpoch(netB, { nets, genomes, sizes }, data.train, data.val, options(2)));
+    disposeSearchNet(netB);
+    if (tf.memory().numTensors !== before) console.error(`warning: ${tf.memory().numTensors - before} tensors left after rep ${r}`);
+  }
+  const best = (xs: number[]) => Math.min(...xs);
+  console.log(
+    JSON.stringify({
+      bench: 'fusion epoch: cached features vs running the backbones',
+      image: a.image ?? 'k5557e3643d2',
+      audio: a.audio ?? 'k3375e3336d2',
+      ...macro,
+      C,
+      batchSize,
+      trainSamples: data.train.labels.length,
+      cacheSeconds: +cacheSeconds.toFixed(2),
+      cachedEpochSeconds: +best(cached).toFixed(2),
+      backboneEpochSeconds: +best(uncached).toFixed(2),
+      speedup: +(best(uncached) / best(cached)).toFixed(2),
+      target: '≥ 5×',
+      backend: 'tfjs cpu (Node) with the fast kernels',
+    }),
+  );
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
+  process.exit(1);
+});
