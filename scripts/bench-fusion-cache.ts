@@ -2,7 +2,8 @@
 // fusion search on cached backbone features, against the same epoch when every batch first
 // runs the two frozen backbones (recalibrated subnets of the shipped supernets, eval mode) and
 // pools their fusable features. Both epochs do the same alternating architecture / weight steps
-// on the same batches; only where the features come from differs. Node, tfjs cpu + fast kernels.
+// on the same batches and end with the same accuracy pass over the architecture split; only
+// where the features come from differs. Node, tfjs cpu + fast kernels.
 //
 //   tsx scripts/bench-fusion-cache.ts [--image k5557e3643d2] [--audio k3375e3336d2] [--cells 2]
 //        [--nodes 1] [--c 192] [--batch 64] [--device jetson-tx2] [--bn-batches 4] [--reps 1]
@@ -22,7 +23,7 @@ import { parseDeviceTable } from '../src/core/device-table';
 import { parseGenome } from '../src/core/genome';
 import { Rng } from '../src/core/rng';
 import type { BackboneGenome } from '../src/core/types';
-import { createSearchNet, disposeSearchNet } from '../src/ml/fusion/search-network';
+import { createSearchNet, disposeSearchNet, searchForward } from '../src/ml/fusion/search-network';
 import { type DartsOptions, archStep, makeArchOptimizer, opCosts, runDarts, weightStep } from '../src/ml/fusion/darts';
 import { type SplitTensors, disposeSplitTensors, gatherBatch, shuffledBatches, splitTensors } from '../src/ml/fusion/data';
 import { POSITIONS, adaptiveMaxPool4 } from '../src/ml/fusion/feature-projection';
@@ -79,6 +80,17 @@ async function backboneEpoch(net: ReturnType<typeof createSearchNet>, b: Backbon
     await losses.data();
     losses.dispose();
   }
+  // end of epoch, as runDarts: accuracy on the architecture split (backbones run again)
+  const ctx = { training: false, updateStats: false, nextSeed: () => 0 };
+  for (let start = 0; start < val.labels.length; start += o.batchSize) {
+    const idx = Array.from({ length: Math.min(o.batchSize, val.labels.length - start) }, (_, i) => start + i);
+    const hits = tf.tidy(() => {
+      const { x, y } = backboneBatch(b, val, idx);
+      return searchForward(net, x, ctx).argMax(-1).equal(y).sum();
+    });
+    await hits.data();
+    hits.dispose();
+  }
   wOpt.dispose();
   aOpt.dispose();
   return (performance.now() - t0) / 1000;
@@ -134,6 +146,8 @@ async function main() {
     }
     const total = [...byName.values()].reduce((acc, [t]) => acc + t, 0);
     const top = [...byName.entries()].sort((x, y) => y[1][0] - x[1][0]).slice(0, 20);
+    const matmuls = info.kernels.filter((k) => k.name === 'BatchMatMul').sort((x, y) => Number(y.kernelTimeMs) - Number(x.kernelTimeMs));
+    console.log('slowest BatchMatMul:', matmuls.slice(0, 8).map((k) => `${JSON.stringify(k.inputShapes)} ${Number(k.kernelTimeMs).toFixed(1)}ms`).join(', '));
     console.log(`cached step pair: ${info.kernels.length} kernels, ${total.toFixed(0)} ms kernel time;`, top.map(([k, [t, n]]) => `${k} ${t.toFixed(0)}ms/${n}`).join(', '));
     tf.dispose(info.result as tf.Tensor);
     wOpt.dispose();
