@@ -53,6 +53,8 @@ export interface EvaluatorSettings {
   retrainEpochs: number;
   /** Training batches used for BN recalibration. */
   bnBatches: number;
+  /** First N training pairs used for recalibration, caching and the fusion search (0 / absent = all). */
+  trainSubset?: number;
   /** Weight of the expected LUT cost (per ms and/or per mJ) in the architecture loss. */
   lambda: number;
   /** Which cost terms λ weighs: latency if 'latency' is an objective, energy if 'energy' is. */
@@ -106,13 +108,19 @@ export class TfSearchEvaluator implements SearchEvaluator {
     this.cache = new FeatureCache(settings.featureCacheBytes ?? 192 * 2 ** 20);
   }
 
+  /** Samples of a split in use: the training split may be cut to `trainSubset`. */
+  private count(which: SplitName): number {
+    const all = this.data[which].count;
+    const subset = this.settings.trainSubset ?? 0;
+    return which === 'train' && subset > 0 ? Math.min(subset, all) : all;
+  }
+
   private split(modality: Modality, which: SplitName): Split {
     const s = this.data[which];
-    return {
-      inputs: modality === 'image' ? s.images : s.audio,
-      labels: s.labels,
-      size: modality === 'image' ? this.data.imageSize : this.data.audioSize,
-    };
+    const n = this.count(which);
+    const size = modality === 'image' ? this.data.imageSize : this.data.audioSize;
+    const inputs = modality === 'image' ? s.images : s.audio;
+    return { inputs: inputs.subarray(0, n * size * size), labels: s.labels.subarray(0, n), size };
   }
 
   /** Genome whose BN statistics each supernet holds now (recalibration is skipped if unchanged). */
@@ -192,10 +200,10 @@ export class TfSearchEvaluator implements SearchEvaluator {
       const a = await this.pass('image', imageGenome, which);
       const b = await this.pass('audio', audioGenome, which);
       return {
-        n: this.data[which].count,
+        n: this.count(which),
         channels: [...a.channels, ...b.channels],
         features: [...a.features, ...b.features],
-        labels: Int32Array.from(this.data[which].labels),
+        labels: Int32Array.from(this.data[which].labels.subarray(0, this.count(which))),
       };
     };
     return { train: await splitOf('train'), val: await splitOf('val'), test: await splitOf('test') };

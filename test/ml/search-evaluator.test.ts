@@ -7,6 +7,7 @@ import { TfSearchEvaluator, fusableFeatures, stringSeed, type EvaluatorSplit } f
 import { EvaluationAborted } from '../../src/core/search/evaluator';
 import { validateFusionGenotype, fusionOpsOf } from '../../src/core/fusion-genotype';
 import type { BackboneGenome } from '../../src/core/types';
+import { parseGenome } from '../../src/core/genome';
 import { TINY, tinySplit } from './supernet/tiny';
 import { loadTable } from '../core/search/fake-evaluator';
 
@@ -77,6 +78,15 @@ describe('TfSearchEvaluator', () => {
 });
 
 describe('FeatureCache', () => {
+  it('trainSubset cuts the training split of the cached features; val and test stay whole', async () => {
+    const ev = new TfSearchEvaluator(data, nets, loadTable(), { ...settings, objectives: [...settings.objectives], trainSubset: 20 });
+    const f = await ev.features(parseGenome('k3333e3333d2'), parseGenome('k5555e4444d2'));
+    expect(f.train.n).toBe(20);
+    expect(f.train.labels).toEqual(Int32Array.from(data.train.labels.subarray(0, 20)));
+    expect(f.train.features[0].length).toBe((20 * f.val.features[0].length) / 24);
+    expect([f.val.n, f.test.n]).toEqual([24, 24]);
+  });
+
   it('evicts the least recently used entries beyond its byte budget', async () => {
     const { FeatureCache } = await import('../../src/ml/feature-cache-lru');
     const entry = (kb: number) => ({ accuracy: 50, channels: [1], features: [new Float32Array(kb * 256)] });

@@ -111,7 +111,8 @@ export function checkState(x: unknown): EngineState {
   if (typeof x !== 'object' || x === null) fail('not an object');
   const s = x as EngineState;
   if (s.version !== ENGINE_STATE_VERSION) fail(`version ${JSON.stringify(s.version)}, expected ${ENGINE_STATE_VERSION}`);
-  s.settings = checkSettings(s.settings);
+  // checkpoints written before `trainSubset` existed used the whole training split
+  s.settings = checkSettings({ ...s.settings, trainSubset: s.settings?.trainSubset ?? 0 });
   if (!Array.isArray(s.rng) || s.rng.length !== 4) fail('rng state must be four integers');
   if (!Number.isInteger(s.generation) || s.generation < 0 || s.generation >= s.settings.generations) fail(`generation ${s.generation}`);
   if (s.phase !== 'finished' && !(PHASES as readonly string[]).includes(s.phase)) fail(`phase ${JSON.stringify(s.phase)}`);

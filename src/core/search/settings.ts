@@ -41,6 +41,11 @@ export interface SearchSettings {
   /** Training batches used to re-estimate a subnet's BatchNorm statistics. */
   bnBatches: number;
   /**
+   * Training pairs used by BN recalibration, feature caching and the inner fusion search: the
+   * first N of the training split (0 = all of it). Validation and test are always whole.
+   */
+  trainSubset: number;
+  /**
    * Reproduce the reference code's behaviour: the fusion macro is drawn at random for each pair
    * instead of evolving (the engine's part); the evaluator is told too (its part: selection on
    * the test split, shared operands, no retraining, no hardware term).
@@ -56,10 +61,11 @@ const BASE: Omit<SearchSettings, 'populationSize' | 'offspring' | 'generations' 
   seed: 1,
   device: 'jetson-tx2',
   paperFaithful: false,
+  trainSubset: 0,
 };
 
 /**
- * quick: 3 pairs × 2 generations ≤ 6 fusion searches at C 16 (CI, software WebGL).
+ * quick: 2 pairs × 2 generations ≤ 4 fusion searches at C 16 on 300 training pairs (CI, slow devices).
  * demo: 4 pairs × 4 generations ≤ 16 fusion searches at C 32 (about 3 minutes on a laptop GPU).
  * paper: the reference's AV-MNIST scale (64 + 64 offspring, 25 % survivors, 25 fusion epochs,
  * 30 generations, C 192) — hours.
@@ -75,6 +81,7 @@ export const PRESETS: Readonly<Record<PresetName, Readonly<SearchSettings>>> = O
     retrainEpochs: 4,
     C: 16,
     bnBatches: 1,
+    trainSubset: 300,
   }),
   demo: Object.freeze({
     ...BASE,
@@ -147,6 +154,7 @@ export function validateSettings(s: SearchSettings): string[] {
   checkNumber(errors, 'mutationP', s.mutationP, 0, 1);
   checkInt(errors, 'seed', s.seed, 0, 0xffffffff);
   checkInt(errors, 'bnBatches', s.bnBatches, 1, 1000);
+  checkInt(errors, 'trainSubset', s.trainSubset, 0, 1_000_000);
   if (!Array.isArray(s.objectives) || s.objectives.length === 0) {
     errors.push(`objectives must be a non-empty list of ${OBJECTIVES.join(', ')}`);
   } else {

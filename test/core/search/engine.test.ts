@@ -150,6 +150,10 @@ describe('SearchEngine (outer tier, fake evaluator)', () => {
     // A checkpoint for another device is refused.
     expect(() => SearchEngine.restore(JSON.parse(checkpoints[0]), new FakeEvaluator(), loadTable('jetson-agx-xavier'))).toThrow(/device/);
     expect(() => SearchEngine.restore({ ...JSON.parse(checkpoints[0]), version: 99 }, new FakeEvaluator(), table)).toThrow(/version/);
+    // A checkpoint written before the trainSubset setting existed restores with the whole split.
+    const old = JSON.parse(checkpoints[0]);
+    delete old.settings.trainSubset;
+    expect(SearchEngine.restore(old, new FakeEvaluator(), table).checkpoint().settings.trainSubset).toBe(0);
   });
 
   it('evolves the cells and nodes genes', async () => {
