@@ -65,7 +65,7 @@ const BASE: Omit<SearchSettings, 'populationSize' | 'offspring' | 'generations' 
 };
 
 /**
- * quick: 2 pairs × 2 generations ≤ 4 fusion searches at C 16 on 300 training pairs (CI, slow devices).
+ * quick: 2 pairs × 2 generations ≤ 4 fusion searches at C 16 on 450 training pairs (CI, slow devices).
  * demo: 4 pairs × 4 generations ≤ 16 fusion searches at C 32 (about 3 minutes on a laptop GPU).
  * paper: the reference's AV-MNIST scale (64 + 64 offspring, 25 % survivors, 25 fusion epochs,
  * 30 generations, C 192) — hours.
@@ -78,10 +78,10 @@ export const PRESETS: Readonly<Record<PresetName, Readonly<SearchSettings>>> = O
     survivorFraction: 0.5,
     generations: 2,
     fusionEpochs: 2,
-    retrainEpochs: 4,
+    retrainEpochs: 10,
     C: 16,
     bnBatches: 1,
-    trainSubset: 300,
+    trainSubset: 450,
   }),
   demo: Object.freeze({
     ...BASE,
