@@ -7,11 +7,13 @@
 // Serves the built app (dist/, from `vite build`) with `vite preview` on a free localhost port,
 // opens `#view=search&preset=…&seed=…&run=1`, waits for [data-testid="run-status"] to read
 // data-state="finished". Bad arguments: one line on stderr, exit 2. A failed run: exit 1.
+// Past --timeout: the result after the last completed generation is written, marked
+// `run.partial`, exit 3 (exit 1 when no generation completed).
 
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { preview } from 'vite';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from './chromium.mjs';
 import { ArgError, parseSearchArgs, type SearchArgs } from './search-args';
 
@@ -22,6 +24,22 @@ function knownDevices(): string[] | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Exports the page's result (front + archive) with the run's facts to args.out. */
+async function writeResult(page: Page, args: SearchArgs, t0: number, errors: string[], partial: boolean) {
+  const seconds = (Date.now() - t0) / 1000;
+  if (args.screenshot) await page.screenshot({ path: args.screenshot, fullPage: true });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
+  const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  const backend = await page.getByTestId('backend').textContent();
+  const memory = await page.locator('[data-testid="memory"] [data-num-tensors]').evaluateAll((els) =>
+    els.map((e) => ({ generation: Number(e.getAttribute('data-generation')), numTensors: Number(e.getAttribute('data-num-tensors')) })),
+  );
+  const generationsDone = Array.isArray(exported.history) ? exported.history.length : null;
+  const run = { url: args.hash, backend: backend?.replace(/\s+/g, ' ').trim(), seconds, partial, generationsDone, memory, consoleErrors: errors };
+  writeFileSync(args.out, JSON.stringify({ ...exported, run }, null, 2) + '\n');
+  return exported as { front: unknown[]; archive: unknown[] };
 }
 
 async function main(args: SearchArgs): Promise<number> {
@@ -53,8 +71,13 @@ async function main(args: SearchArgs): Promise<number> {
         return 1;
       }
       if (Date.now() > deadline) {
-        console.error(`search did not finish within ${args.timeoutS} s`);
-        return 1;
+        if ((await page.getByTestId('export-json').count()) === 0) {
+          console.error(`search did not finish within ${args.timeoutS} s (no generation completed: nothing written)`);
+          return 1;
+        }
+        await writeResult(page, args, t0, errors, true);
+        console.error(`search did not finish within ${args.timeoutS} s: wrote the result after the last completed generation (partial) → ${args.out}`);
+        return 3;
       }
       const phase = (await page.getByTestId('phase').textContent({ timeout: 200 }).catch(() => '')) ?? '';
       const line = `[${((Date.now() - t0) / 1000).toFixed(0)} s] ${state}: ${phase.replace(/\s+/g, ' ').trim()}`;
@@ -64,17 +87,8 @@ async function main(args: SearchArgs): Promise<number> {
       }
       await page.waitForTimeout(1000);
     }
-    const seconds = (Date.now() - t0) / 1000;
-    if (args.screenshot) await page.screenshot({ path: args.screenshot, fullPage: true });
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
-    const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
-    const backend = await page.getByTestId('backend').textContent();
-    const memory = await page.locator('[data-testid="memory"] [data-num-tensors]').evaluateAll((els) =>
-      els.map((e) => ({ generation: Number(e.getAttribute('data-generation')), numTensors: Number(e.getAttribute('data-num-tensors')) })),
-    );
-    const out = { ...exported, run: { url: args.hash, backend: backend?.replace(/\s+/g, ' ').trim(), seconds, memory, consoleErrors: errors } };
-    writeFileSync(args.out, JSON.stringify(out, null, 2) + '\n');
-    console.error(`finished in ${seconds.toFixed(1)} s: ${exported.front.length} networks on the front, ${exported.archive.length} evaluated → ${args.out}`);
+    const exported = await writeResult(page, args, t0, errors, false);
+    console.error(`finished in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${exported.front.length} networks on the front, ${exported.archive.length} evaluated → ${args.out}`);
     return 0;
   } finally {
     await browser.close();
