@@ -1,7 +1,9 @@
-// Backend choice for TensorFlow.js: WebGPU when an adapter exists, else WebGL, else CPU.
+// Backend choice for TensorFlow.js: hardware WebGPU, else hardware WebGL, else CPU (software
+// adapters are skipped by `auto`: measured ~30× slower than the CPU backend with our kernels).
 // Reports what runs and whether the WebGPU adapter is a software fallback, and honours an
 // explicit user choice. Works on the main thread and in workers.
 import * as tf from '@tensorflow/tfjs';
+import { autoBackendOrder } from '../core/backend-order';
 import '@tensorflow/tfjs-backend-webgpu';
 import { installFastCpuKernels } from './cpu-kernels';
 
@@ -56,14 +58,33 @@ async function trySetBackend(name: BackendName): Promise<boolean> {
   }
 }
 
-/** Picks and activates a backend; falls through WebGPU → WebGL → CPU. */
+/** WebGL's unmasked renderer string (works in workers through OffscreenCanvas); undefined if unknown. */
+export function probeWebGlRenderer(): string | undefined {
+  try {
+    if (typeof OffscreenCanvas === 'undefined') return undefined;
+    const canvas = new OffscreenCanvas(1, 1);
+    const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as WebGLRenderingContext | null;
+    if (!gl) return undefined;
+    const ext = gl.getExtension('WEBGL_debug_renderer_info');
+    const renderer = gl.getParameter(ext ? ext.UNMASKED_RENDERER_WEBGL : gl.RENDERER);
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return typeof renderer === 'string' ? renderer : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Picks and activates a backend. `auto`: hardware WebGPU, else hardware WebGL, else the CPU —
+ * software adapters are skipped (src/core/backend-order.ts says why); an explicit choice is
+ * tried first and falls through WebGPU → WebGL → CPU.
+ */
 export async function chooseBackend(preference: BackendPreference = 'auto'): Promise<BackendInfo> {
   const webgpu = await probeWebGpu();
-  // WebGPU first even on a software adapter: for the supernet it measured faster than WebGL
-  // here (BN recalibration over 900 samples: 1 s vs 5–8 s; a training step 18 s vs 26–57 s).
-  // The UI says when the adapter is a software fallback.
-  const order: BackendName[] =
-    preference === 'auto' ? ['webgpu', 'webgl', 'cpu'] : [preference, ...(['webgpu', 'webgl', 'cpu'] as const).filter((b) => b !== preference)];
+  const auto = preference === 'auto' ? autoBackendOrder({ webgpu, webglRenderer: probeWebGlRenderer() }) : null;
+  const order: BackendName[] = auto
+    ? auto.order
+    : [preference as BackendName, ...(['webgpu', 'webgl', 'cpu'] as const).filter((b) => b !== preference)];
   const skipped: string[] = [];
   for (const name of order) {
     if (name === 'webgpu' && !webgpu.available) {
@@ -73,8 +94,8 @@ export async function chooseBackend(preference: BackendPreference = 'auto'): Pro
     if (await trySetBackend(name)) {
       const reason =
         skipped.length === 0
-          ? preference === 'auto'
-            ? 'best available'
+          ? auto
+            ? `best available: ${auto.why}`
             : 'your choice'
           : `fallback (${skipped.join('; ')})`;
       return { name, reason, webgpu };

@@ -1,8 +1,10 @@
 // Runs in headless Chromium: the backend probe finds WebGPU (a software adapter here) and
-// WebGL, and each backend computes the same small convolution.
+// WebGL (SwiftShader), `auto` takes the CPU over software adapters, and each backend computes
+// the same small convolution.
 import { describe, it, expect } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { chooseBackend, probeWebGpu } from '../../../src/ml/backend';
+import { chooseBackend, probeWebGlRenderer, probeWebGpu } from '../../../src/ml/backend';
+import { isSoftwareRenderer } from '../../../src/core/backend-order';
 
 // Reads back asynchronously: on WebGPU, dataSync() of a convolution returns zeros in this
 // Chromium (measured), so all read-backs in the app are async.
@@ -24,10 +26,15 @@ describe('backend choice in Chromium', () => {
     expect(typeof probe.description).toBe('string');
   });
 
-  it('auto picks WebGPU when an adapter exists; every backend can be chosen and they agree', async () => {
+  it('auto skips software adapters (SwiftShader here) for the CPU; every backend can be chosen and they agree', async () => {
     const auto = await chooseBackend('auto');
-    expect(auto.name).toBe('webgpu');
     expect(auto.webgpu.available).toBe(true);
+    if (auto.webgpu.isFallbackAdapter && isSoftwareRenderer(probeWebGlRenderer())) {
+      expect(auto.name).toBe('cpu');
+      expect(auto.reason).toMatch(/software/);
+    } else {
+      expect(auto.name).not.toBe('cpu');
+    }
     const gpu = await chooseBackend('webgpu');
     expect(gpu.name).toBe('webgpu');
     const onGpu = await convOnce();

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { autoBackendOrder, isSoftwareRenderer } from '../../src/core/backend-order';
+
+describe('auto backend order', () => {
+  it('prefers a hardware WebGPU adapter', () => {
+    expect(autoBackendOrder({ webgpu: { available: true, isFallbackAdapter: false }, webglRenderer: 'ANGLE (NVIDIA GeForce)' }).order).toEqual(['webgpu', 'webgl', 'cpu']);
+  });
+
+  it('uses hardware WebGL when WebGPU is missing or a software fallback', () => {
+    expect(autoBackendOrder({ webgpu: { available: false }, webglRenderer: 'ANGLE (Intel Iris Xe)' }).order).toEqual(['webgl', 'cpu']);
+    expect(autoBackendOrder({ webgpu: { available: true, isFallbackAdapter: true }, webglRenderer: 'Apple M2' }).order).toEqual(['webgl', 'cpu']);
+  });
+
+  it('goes straight to the CPU when only software adapters exist, and says why', () => {
+    const r = autoBackendOrder({ webgpu: { available: true, isFallbackAdapter: true }, webglRenderer: 'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)), SwiftShader driver)' });
+    expect(r.order).toEqual(['cpu']);
+    expect(r.why).toMatch(/software/);
+    expect(autoBackendOrder({ webgpu: { available: false }, webglRenderer: 'llvmpipe (LLVM 15.0.6, 256 bits)' }).order).toEqual(['cpu']);
+  });
+
+  it('without any facts it still tries WebGL before the CPU', () => {
+    expect(autoBackendOrder({ webgpu: { available: false } }).order).toEqual(['webgl', 'cpu']);
+  });
+
+  it('recognises software renderers', () => {
+    expect(isSoftwareRenderer('Google SwiftShader')).toBe(true);
+    expect(isSoftwareRenderer('Mesa llvmpipe')).toBe(true);
+    expect(isSoftwareRenderer('ANGLE (AMD Radeon)')).toBe(false);
+    expect(isSoftwareRenderer(undefined)).toBe(false);
+  });
+});
