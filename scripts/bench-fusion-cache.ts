@@ -10,10 +10,10 @@
 //        [--profile 1] (print the kernels that take the most time in one cached step pair)
 
 import * as tf from '@tensorflow/tfjs';
-import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { localFetch, parseNameValueArgs } from './script-io';
 import { installFastCpuKernels } from '../src/ml/cpu-kernels';
 import { loadAvmnist, type AvmnistSplit } from '../src/data/avmnist';
 import { fetchSupernet } from '../src/ml/supernet/weights-io';
@@ -29,16 +29,6 @@ import { type SplitTensors, disposeSplitTensors, gatherBatch, shuffledBatches, s
 import { POSITIONS, adaptiveMaxPool4 } from '../src/ml/fusion/feature-projection';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const fileFetch = (dir: string) => (async (input: RequestInfo | URL) => new Response(await readFile(join(dir, String(input))))) as typeof fetch;
-
-function parseArgs(argv: string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (let i = 0; i < argv.length; i += 2) {
-    if (!argv[i].startsWith('--') || argv[i + 1] === undefined) throw new Error(`expected --name value, got "${argv[i]}"`);
-    out[argv[i].slice(2)] = argv[i + 1];
-  }
-  return out;
-}
 
 interface Backbones {
   nets: { image: Supernet; audio: Supernet };
@@ -97,7 +87,7 @@ async function backboneEpoch(net: ReturnType<typeof createSearchNet>, b: Backbon
 }
 
 async function main() {
-  const a = parseArgs(process.argv.slice(2));
+  const a = parseNameValueArgs(process.argv.slice(2));
   const genomes = { image: parseGenome(a.image ?? 'k5557e3643d2'), audio: parseGenome(a.audio ?? 'k3375e3336d2') };
   const macro = { cells: Number(a.cells ?? 2), nodes: Number(a.nodes ?? 1) };
   const C = Number(a.c ?? 192);
@@ -107,10 +97,10 @@ async function main() {
   installFastCpuKernels();
   const table = parseDeviceTable(readFileSync(join(root, 'public/luts', `${a.device ?? 'jetson-tx2'}.json`), 'utf8'));
   const nets = {
-    image: await fetchSupernet('', fileFetch(join(root, 'public/models/avmnist-image'))),
-    audio: await fetchSupernet('', fileFetch(join(root, 'public/models/avmnist-audio'))),
+    image: await fetchSupernet('', localFetch(join(root, 'public/models/avmnist-image'))),
+    audio: await fetchSupernet('', localFetch(join(root, 'public/models/avmnist-audio'))),
   };
-  const data = await loadAvmnist('', fileFetch(join(root, 'public/data/avmnist')));
+  const data = await loadAvmnist('', localFetch(join(root, 'public/data/avmnist')));
   const sizes = { image: data.manifest.modalities.image.shape[0], audio: data.manifest.modalities.audio.shape[0] };
   const evaluator = new TfSearchEvaluator(
     { train: data.train, val: data.val, test: data.test, imageSize: sizes.image, audioSize: sizes.audio },

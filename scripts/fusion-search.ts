@@ -8,23 +8,14 @@
 // stderr, exit 2. Needs public/models/avmnist-{image,audio}/ and public/data/avmnist/.
 
 import { existsSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ArgError, parseFusionSearchArgs } from './fusion-search-args';
+import { localFetch } from './script-io';
 import { parseDeviceIndex, parseDeviceTable } from '../src/core/device-table';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const lutDir = join(root, 'public/luts');
-
-/** fetch over local files: URL path relative to `dir`. */
-const fileFetch = (dir: string) => async (input: RequestInfo | URL) => {
-  try {
-    return new Response(await readFile(join(dir, String(input))));
-  } catch {
-    return new Response(null, { status: 404 });
-  }
-};
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
@@ -59,9 +50,9 @@ async function main() {
   const { formatGenome } = await import('../src/core/genome');
 
   const t0 = Date.now();
-  const image = await fetchSupernet('', fileFetch(modelDir('image')) as typeof fetch);
-  const audio = await fetchSupernet('', fileFetch(modelDir('audio')) as typeof fetch);
-  const data = await loadAvmnist('', fileFetch(dataDir) as typeof fetch);
+  const image = await fetchSupernet('', localFetch(modelDir('image')));
+  const audio = await fetchSupernet('', localFetch(modelDir('audio')));
+  const data = await loadAvmnist('', localFetch(dataDir));
   const side = (shape: readonly number[]) => shape[0];
   const evaluator = new TfSearchEvaluator(
     {

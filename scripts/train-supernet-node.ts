@@ -15,6 +15,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseNameValueArgs } from './script-io';
 import { loadAvmnist, type AvmnistSplit } from '../src/data/avmnist';
 import { installFastCpuKernels } from '../src/ml/cpu-kernels';
 import { Supernet } from '../src/ml/supernet/supernet';
@@ -31,15 +32,6 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const stamp = () => new Date().toISOString().slice(11, 19);
 const log = (line: string) => console.log(`[${stamp()}] ${line}`);
 
-function parseArgs(argv: string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (let i = 0; i < argv.length; i += 2) {
-    if (!argv[i].startsWith('--') || argv[i + 1] === undefined) throw new Error(`expected --name value, got "${argv[i]}"`);
-    out[argv[i].slice(2)] = argv[i + 1];
-  }
-  return out;
-}
-
 function toSplit(s: AvmnistSplit, modality: Modality, limit = Infinity): Split {
   const n = Math.min(limit, s.labels.length);
   const size = modality === 'image' ? 28 : 20;
@@ -54,7 +46,7 @@ async function loadData(dir: string) {
 }
 
 async function main() {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseNameValueArgs(process.argv.slice(2));
   const modality = args.modality as Modality;
   if (modality !== 'image' && modality !== 'audio') throw new Error('--modality must be image or audio');
   const num = (k: string, d: number) => (args[k] === undefined ? d : Number(args[k]));
