@@ -1,11 +1,11 @@
 // Recovery policy of the search (issue 6): when the worker crashes or its GPU device is lost,
-// the run continues from its last checkpoint on the next backend — WebGPU → WebGL → CPU.
+// the run continues from its last checkpoint on the next backend — WebGPU → WebGL → WebAssembly → CPU.
 // Pure, so it is tested in Node.
 
 import type { BackendName } from '../core/search-protocol';
 import type { BackendChoice } from '../core/search/url-state';
 
-export const FALLBACK_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'cpu'];
+export const FALLBACK_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
 /** The backend after `failed` in the fallback order, or null when none is left (CPU failed). */
 export function nextBackend(failed: BackendName): BackendName | null {

@@ -8,7 +8,7 @@ import type { FusionEpochProgress } from './search/evaluator';
 import type { SearchSettings } from './search/settings';
 import type { BackendChoice } from './search/url-state';
 
-export type BackendName = 'webgpu' | 'webgl' | 'cpu';
+export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 
 /** The backend a worker runs on (mirrors src/ml/backend.ts BackendInfo). */
 export interface BackendReport {

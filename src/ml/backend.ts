@@ -1,14 +1,21 @@
-// Backend choice for TensorFlow.js: hardware WebGPU, else hardware WebGL, else CPU (software
-// adapters are skipped by `auto`: measured ~30× slower than the CPU backend with our kernels).
+// Backend choice for TensorFlow.js: hardware WebGPU, else hardware WebGL, else the CPU through
+// WebAssembly, else the JS CPU backend (software adapters are skipped by `auto`: measured ~30×
+// slower than the CPU; src/core/backend-order.ts has the rule and the figures).
 // Reports what runs and whether the WebGPU adapter is a software fallback, and honours an
 // explicit user choice. Works on the main thread and in workers.
 import * as tf from '@tensorflow/tfjs';
-import { autoBackendOrder } from '../core/backend-order';
+import { autoBackendOrder, explicitBackendOrder } from '../core/backend-order';
 import '@tensorflow/tfjs-backend-webgpu';
 import { installFastCpuKernels } from './cpu-kernels';
+import { configureWasmBinaries } from './wasm-binaries';
 
-export type BackendPreference = 'auto' | 'webgpu' | 'webgl' | 'cpu';
-export type BackendName = 'webgpu' | 'webgl' | 'cpu';
+export type BackendPreference = 'auto' | 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+
+export interface BackendNeeds {
+  /** Training convolutions (supernet training): the wasm backend lacks their gradients. */
+  trainsConvolutions?: boolean;
+}
 
 export interface WebGpuProbe {
   available: boolean;
@@ -50,6 +57,7 @@ async function trySetBackend(name: BackendName): Promise<boolean> {
   try {
     // The stock cpu convolution kernels are ~15× slower than our flat loops (tested equal).
     if (name === 'cpu') installFastCpuKernels();
+    if (name === 'wasm') configureWasmBinaries();
     const ok = await tf.setBackend(name);
     if (ok) await tf.ready();
     return ok && tf.getBackend() === name;
@@ -75,17 +83,19 @@ export function probeWebGlRenderer(): string | undefined {
 }
 
 /**
- * Picks and activates a backend. `auto`: hardware WebGPU, else hardware WebGL, else the CPU —
- * software adapters are skipped (src/core/backend-order.ts says why); an explicit choice is
- * tried first and falls through WebGPU → WebGL → CPU.
+ * Picks and activates a backend. `auto`: hardware WebGPU, else hardware WebGL, else WebAssembly,
+ * else the JS CPU backend — software adapters are skipped (src/core/backend-order.ts says why);
+ * an explicit choice is tried first and falls through WebGPU → WebGL → WebAssembly → CPU.
+ * With `trainsConvolutions`, WebAssembly is never used (no convolution gradients there).
  */
-export async function chooseBackend(preference: BackendPreference = 'auto'): Promise<BackendInfo> {
+export async function chooseBackend(preference: BackendPreference = 'auto', needs: BackendNeeds = {}): Promise<BackendInfo> {
   const webgpu = await probeWebGpu();
-  const auto = preference === 'auto' ? autoBackendOrder({ webgpu, webglRenderer: probeWebGlRenderer() }) : null;
+  const trainsConvolutions = needs.trainsConvolutions ?? false;
+  const auto = preference === 'auto' ? autoBackendOrder({ webgpu, webglRenderer: probeWebGlRenderer() }, trainsConvolutions) : null;
   const order: BackendName[] = auto
     ? auto.order
-    : [preference as BackendName, ...(['webgpu', 'webgl', 'cpu'] as const).filter((b) => b !== preference)];
-  const skipped: string[] = [];
+    : explicitBackendOrder(preference as BackendName, trainsConvolutions).filter((b) => !(trainsConvolutions && b === 'wasm'));
+  const skipped: string[] = trainsConvolutions && preference === 'wasm' ? ['wasm: cannot train convolutions'] : [];
   for (const name of order) {
     if (name === 'webgpu' && !webgpu.available) {
       skipped.push('WebGPU: no adapter');

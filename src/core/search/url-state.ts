@@ -1,13 +1,21 @@
 // The URL hash contract of the search page (issue 6): `key=value` pairs joined by `&` for
-// `preset`, `seed`, `device`, `lambda`, `backend` (auto|webgpu|webgl|cpu) and `run=1` (start on
+// `preset`, `seed`, `device`, `lambda`, `backend` (auto|webgpu|webgl|wasm|cpu) and `run=1` (start on
 // load), e.g. `#preset=quick&seed=1&device=jetson-tx2&lambda=0.1&backend=auto&run=1`.
 // An invalid value yields a message and the default; `formatUrlState` round-trips.
 
 import { DEFAULT_PRESET, DEVICE_ID, PRESETS, PRESET_NAMES, isPresetName, presetSettings } from './settings';
 import type { PresetName, SearchSettings } from './settings';
 
-export const BACKENDS = ['auto', 'webgpu', 'webgl', 'cpu'] as const;
+export const BACKENDS = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendChoice = (typeof BACKENDS)[number];
+/** How each choice reads in the backend menu. */
+export const BACKEND_LABELS: Record<BackendChoice, string> = {
+  auto: 'auto (fastest available)',
+  webgpu: 'webgpu (GPU)',
+  webgl: 'webgl (GPU)',
+  wasm: 'wasm (CPU, WebAssembly)',
+  cpu: 'cpu (CPU, JavaScript)',
+};
 
 /** The keys of the contract, in the order `formatUrlState` writes them. */
 export const URL_KEYS = ['preset', 'seed', 'device', 'lambda', 'backend', 'run'] as const;

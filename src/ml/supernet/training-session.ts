@@ -47,7 +47,7 @@ export class SupernetTrainingSession {
   private busy = false;
 
   async init(preference: BackendPreference = 'auto'): Promise<BackendInfo> {
-    this.backend = await chooseBackend(preference);
+    this.backend = await chooseBackend(preference, { trainsConvolutions: true });
     return { ...this.backend, webgpu: { ...this.backend.webgpu } };
   }
 

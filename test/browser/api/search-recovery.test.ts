@@ -44,10 +44,10 @@ describe('search worker crash recovery', () => {
 
     expect(log.states.at(-1)?.state).toBe('finished');
     expect(made).toBe(2);
-    expect(log.backends.map((b) => b.name)).toEqual(['webgl', 'cpu']);
+    expect(log.backends.map((b) => b.name)).toEqual(['webgl', 'wasm']);
     expect(log.failures).toHaveLength(1);
     expect(log.failures[0].recovering).toBe(true);
-    expect(log.failures[0].message).toMatch(/crashed on webgl.*simulated crash.*continuing from the last checkpoint on cpu/);
+    expect(log.failures[0].message).toMatch(/crashed on webgl.*simulated crash.*continuing from the last checkpoint on wasm/);
 
     // generation 0 came from the crashed worker; the new worker went on with generation 1
     const gens = log.generations.map((g) => g.record.generation);
