@@ -27,11 +27,13 @@ afterAll(async () => {
 
 describe('Search view: a quick run from the URL (built app)', () => {
   it('finishes with a valid, priced, exportable Pareto front', async () => {
-    const { page, consoleErrors, foreignRequests } = await app.open('#view=search&preset=quick&seed=1&device=jetson-tx2&backend=cpu&run=1');
+    // The issue's own URL: default view and device, `auto` backend (here: WebAssembly, as both GPU
+    // adapters are software renderers).
+    const { page, consoleErrors, foreignRequests } = await app.open('#preset=quick&seed=1&run=1');
     const status = page.getByTestId('run-status');
     await expect.poll(() => status.getAttribute('data-state'), { timeout: 1_200_000, interval: 2000 }).toMatch(/finished|error/);
     expect(await status.getAttribute('data-state'), (await page.getByTestId('run-error').allTextContents()).join(' ')).toBe('finished');
-    expect((await page.getByTestId('backend').textContent())?.trim()).toMatch(/webgpu|webgl|cpu/);
+    expect((await page.getByTestId('backend').textContent())?.trim()).toMatch(/webgpu|webgl|wasm|cpu/);
 
     const rows = await page.getByTestId('pareto-row').evaluateAll((els) =>
       els.map((e) => ({
@@ -48,7 +50,8 @@ describe('Search view: a quick run from the URL (built app)', () => {
     const objs = rows.map((r) => [100 - r.valAccuracy, r.latencyMs, r.energyMj]);
     for (let i = 0; i < objs.length; i++) for (let j = 0; j < objs.length; j++) if (i !== j) expect(dominates(objs[i], objs[j])).toBe(false);
 
-    const table = parseDeviceTable(JSON.parse(readFileSync('public/luts/jetson-tx2.json', 'utf8')));
+    const device = await page.getByTestId('search-device').inputValue();
+    const table = parseDeviceTable(JSON.parse(readFileSync(`public/luts/${device}.json`, 'utf8')));
     for (const r of rows) {
       const cost = networkCost(table, { image: parseGenome(r.image), audio: parseGenome(r.audio), fusionOps: r.fusion.split(',') as FusionOp[] });
       expect(r.latencyMs).toBeCloseTo(cost.latencyMs, 9);
