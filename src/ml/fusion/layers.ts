@@ -7,10 +7,13 @@
 // Tensor layout everywhere in src/ml/fusion: [N, L, C] — batch, positions (L = 16 = 4×4), channels.
 // (DESIGN writes [batch, C, L]; we keep channels last, as NHWC backbone features are.)
 //
-// Speed note: every per-element broadcast here is over the trailing channel axis ([C] against
-// [.., C]) or done by a matmul with a ones vector. tfjs's cpu backend (Node: tests, the CLI)
-// runs any other broadcast (e.g. [N, L, 1] against [N, L, C]) element by element through
-// index arithmetic, which is ~100× slower; WebGPU/WebGL do not care either way.
+// Speed note: on tfjs's JS cpu backend (Node: tests, the CLI; the browser's last fallback) every
+// per-element broadcast here is over the trailing channel axis ([C] against [.., C]) or done by a
+// matmul with a ones vector: that backend runs any other broadcast (e.g. [N, L, 1] against
+// [N, L, C]), and reductions over leading axes in the backward pass, element by element through
+// index arithmetic, ~100× slower. Every other backend broadcasts natively, and there those extra
+// matmuls only cost kernel launches (wasm: about half of a DARTS step at C 32), so the helpers
+// below pick per backend (`broadcastByMatmul`); both ways compute the same values (tested).
 
 import * as tf from '@tensorflow/tfjs';
 import type { Rng } from '../../core/rng';
@@ -75,17 +78,28 @@ export class VarStore {
 }
 
 // ---------------------------------------------------------------- row helpers
-// Reductions over rows and broadcasts along rows as matmuls with ones, so that forward and
-// backward passes use only matmuls and same-shape element-wise ops (see the speed note above).
+// On the JS cpu backend: reductions over rows and broadcasts along rows as matmuls with ones, so
+// that forward and backward passes use only matmuls and same-shape element-wise ops (see the
+// speed note above). Elsewhere: native reductions and broadcasting.
+
+let matmulOverride: boolean | undefined;
+/** Whether the helpers broadcast by matmuls with ones (the JS cpu backend), unless forced. */
+export function broadcastByMatmul(): boolean {
+  return matmulOverride ?? tf.getBackend() === 'cpu';
+}
+/** Forces one way of broadcasting (tests compare both); `undefined` returns to per-backend. */
+export function forceBroadcastByMatmul(value: boolean | undefined): void {
+  matmulOverride = value;
+}
 
 /** [R, C] → [1, C]: the mean of the rows. */
 export function rowMean(x2: tf.Tensor): tf.Tensor {
   const r = x2.shape[0] as number;
-  return tf.matMul(tf.fill([1, r], 1 / r), x2);
+  return broadcastByMatmul() ? tf.matMul(tf.fill([1, r], 1 / r), x2) : x2.mean(0, true);
 }
-/** v [C] or [1, C] → [R, C]: v repeated on every row. */
+/** v [C] or [1, C] as an operand against [R, C] rows: repeated on every row (cpu) or [1, C] to broadcast. */
 export function repeatRows(v: tf.Tensor, r: number): tf.Tensor {
-  return tf.matMul(tf.ones([r, 1]), v.reshape([1, -1]));
+  return broadcastByMatmul() ? tf.matMul(tf.ones([r, 1]), v.reshape([1, -1])) : v.reshape([1, -1]);
 }
 
 // ---------------------------------------------------------------- dense (1×1 conv)
@@ -189,6 +203,11 @@ export function layerNorm(p: LayerNorm, x: tf.Tensor): tf.Tensor {
   const c = x.shape[x.rank - 1] as number;
   const x2 = x.reshape([-1, c]);
   const r = x2.shape[0] as number;
+  if (!broadcastByMatmul()) {
+    const d = x2.sub(x2.mean(1, true));
+    const inv = tf.rsqrt(d.square().mean(1, true).add(1e-5));
+    return d.mul(inv).mul(p.gain.reshape([1, c])).add(p.bias.reshape([1, c])).reshape(x.shape);
+  }
   const avg = tf.fill([c, 1], 1 / c);
   const spread = tf.ones([1, c]);
   const d = x2.sub(tf.matMul(tf.matMul(x2, avg), spread));
@@ -196,15 +215,15 @@ export function layerNorm(p: LayerNorm, x: tf.Tensor): tf.Tensor {
   return d.mul(tf.matMul(inv, spread)).mul(repeatRows(p.gain, r)).add(repeatRows(p.bias, r)).reshape(x.shape);
 }
 
-/** [N, L, C] → [N, C]: mean over positions (a batched matmul with ones). */
+/** [N, L, C] → [N, C]: mean over positions (on cpu a batched matmul with ones). */
 export function meanPositions(x: tf.Tensor): tf.Tensor {
   const [n, l] = x.shape as number[];
-  return tf.matMul(tf.fill([n, 1, l], 1 / l), x).reshape([n, -1]);
+  return broadcastByMatmul() ? tf.matMul(tf.fill([n, 1, l], 1 / l), x).reshape([n, -1]) : x.mean(1);
 }
-/** Broadcasts [N, C] over L positions → [N, L, C] (a batched matmul with ones). */
+/** [N, C] as an operand against [N, L, C]: repeated over the L positions (cpu) or [N, 1, C] to broadcast. */
 export function repeatPositions(v: tf.Tensor, l: number): tf.Tensor {
   const n = v.shape[0] as number;
-  return tf.matMul(tf.ones([n, l, 1]), v.reshape([n, 1, -1]));
+  return broadcastByMatmul() ? tf.matMul(tf.ones([n, l, 1]), v.reshape([n, 1, -1])) : v.reshape([n, 1, -1]);
 }
 
 /** Dropout at rate p in training mode (seeded), identity otherwise. */
