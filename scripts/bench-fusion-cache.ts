@@ -3,18 +3,18 @@
 // runs the two frozen backbones (recalibrated subnets of the shipped supernets, eval mode) and
 // pools their fusable features. Both epochs do the same alternating architecture / weight steps
 // on the same batches and end with the same accuracy pass over the architecture split; only
-// where the features come from differs. Node, tfjs cpu + fast kernels.
+// where the features come from differs. Node: tfjs cpu + fast kernels, or wasm (--backend wasm).
 //
 //   tsx scripts/bench-fusion-cache.ts [--image k5557e3643d2] [--audio k3375e3336d2] [--cells 2]
 //        [--nodes 1] [--c 192] [--batch 64] [--device jetson-tx2] [--bn-batches 4] [--reps 1]
+//        [--backend cpu|wasm]
 //        [--profile 1] (print the kernels that take the most time in one cached step pair)
 
 import * as tf from '@tensorflow/tfjs';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { localFetch, parseNameValueArgs } from './script-io';
-import { installFastCpuKernels } from '../src/ml/cpu-kernels';
+import { localFetch, parseNameValueArgs, useNodeBackend } from './script-io';
 import { loadAvmnist, type AvmnistSplit } from '../src/data/avmnist';
 import { fetchSupernet } from '../src/ml/supernet/weights-io';
 import type { Supernet } from '../src/ml/supernet/supernet';
@@ -93,8 +93,7 @@ async function main() {
   const C = Number(a.c ?? 192);
   const batchSize = Number(a.batch ?? 64);
   const reps = Number(a.reps ?? 1);
-  await tf.setBackend('cpu');
-  installFastCpuKernels();
+  const backend = await useNodeBackend(a.backend ?? 'cpu');
   const table = parseDeviceTable(readFileSync(join(root, 'public/luts', `${a.device ?? 'jetson-tx2'}.json`), 'utf8'));
   const nets = {
     image: await fetchSupernet('', localFetch(join(root, 'public/models/avmnist-image'))),
@@ -180,7 +179,7 @@ async function main() {
       backboneEpochSeconds: +best(uncached).toFixed(2),
       speedup: +(best(uncached) / best(cached)).toFixed(2),
       target: '≥ 5×',
-      backend: 'tfjs cpu (Node) with the fast kernels',
+      backend: backend === 'cpu' ? 'tfjs cpu (Node) with the fast kernels' : 'tfjs wasm (Node, SIMD)',
     }),
   );
 }

@@ -1,8 +1,12 @@
 // Small helpers shared by the Node scripts (training, benchmarks, fusion search): `--name value`
 // arguments, and fetch over local files so the app's loaders read public/ from disk.
 
+import * as tf from '@tensorflow/tfjs';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { installFastCpuKernels } from '../src/ml/cpu-kernels';
 
 /** `--name value` pairs → { name: value }; throws on a stray word or a name without a value. */
 export function parseNameValueArgs(argv: string[]): Record<string, string> {
@@ -23,3 +27,16 @@ export const localFetch = (dir: string) =>
       return new Response(null, { status: 404 });
     }
   }) as typeof fetch;
+
+/**
+ * Activates a tfjs backend in Node: `cpu` with our fast kernels, or `wasm` (tfjs's WebAssembly
+ * backend, binaries read from node_modules). Throws on any other name.
+ */
+export async function useNodeBackend(name: string): Promise<'cpu' | 'wasm'> {
+  if (name !== 'cpu' && name !== 'wasm') throw new Error(`backend must be cpu or wasm, got "${name}"`);
+  if (name === 'wasm') setWasmPaths(fileURLToPath(new URL('../node_modules/@tensorflow/tfjs-backend-wasm/dist/', import.meta.url)));
+  else installFastCpuKernels();
+  if (!(await tf.setBackend(name))) throw new Error(`the ${name} backend did not start`);
+  await tf.ready();
+  return name;
+}

@@ -1,6 +1,7 @@
 // Runs in headless Chromium: the backend probe finds WebGPU (a software adapter here) and
-// WebGL (SwiftShader), `auto` takes the CPU over software adapters, and each backend computes
-// the same small convolution.
+// WebGL (SwiftShader), `auto` takes WebAssembly over software adapters (the JS CPU backend when
+// training convolutions), the wasm binaries load from the Vite-served assets, and each backend
+// computes the same small convolution.
 import { describe, it, expect } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { chooseBackend, probeWebGlRenderer, probeWebGpu } from '../../../src/ml/backend';
@@ -29,24 +30,35 @@ describe('backend choice in Chromium', () => {
   it('auto skips software adapters (SwiftShader here) for the CPU; every backend can be chosen and they agree', async () => {
     const auto = await chooseBackend('auto');
     expect(auto.webgpu.available).toBe(true);
-    if (auto.webgpu.isFallbackAdapter && isSoftwareRenderer(probeWebGlRenderer())) {
-      expect(auto.name).toBe('cpu');
+    const softwareOnly = auto.webgpu.isFallbackAdapter && isSoftwareRenderer(probeWebGlRenderer());
+    if (softwareOnly) {
+      expect(auto.name).toBe('wasm');
       expect(auto.reason).toMatch(/software/);
     } else {
-      expect(auto.name).not.toBe('cpu');
+      expect(['webgpu', 'webgl']).toContain(auto.name);
     }
+    const training = await chooseBackend('auto', { trainsConvolutions: true });
+    expect(training.name).toBe(softwareOnly ? 'cpu' : auto.name);
+    const wasmForTraining = await chooseBackend('wasm', { trainsConvolutions: true });
+    expect(wasmForTraining.name).not.toBe('wasm');
+    expect(wasmForTraining.reason).toMatch(/cannot train convolutions/);
     const gpu = await chooseBackend('webgpu');
     expect(gpu.name).toBe('webgpu');
     const onGpu = await convOnce();
     const gl = await chooseBackend('webgl');
     expect(gl.name).toBe('webgl');
     const onGl = await convOnce();
+    const wasm = await chooseBackend('wasm');
+    expect(wasm.name).toBe('wasm');
+    expect(wasm.reason).toBe('your choice');
+    const onWasm = await convOnce();
     const cpu = await chooseBackend('cpu');
     expect(cpu.name).toBe('cpu');
     const onCpu = await convOnce();
     for (let i = 0; i < onCpu.length; i++) {
       expect(onGpu[i]).toBeCloseTo(onCpu[i], 3);
       expect(onGl[i]).toBeCloseTo(onCpu[i], 3);
+      expect(onWasm[i]).toBeCloseTo(onCpu[i], 4);
     }
   });
 });
