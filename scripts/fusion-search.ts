@@ -3,7 +3,7 @@
 // DARTS fusion search (architecture on validation, λ·E[LUT latency]), discretisation,
 // retraining of the discrete network, test accuracy; cost of the whole network from the table.
 //   npm run --silent fusion-search -- --image k5557e3643d2 --audio k3375e3336d2 --cells 2 --nodes 1 \
-//     --device jetson-tx2 --lambda 0 --seed 1 [--epochs N] [--c N] [--paper-faithful]
+//     --device jetson-tx2 --lambda 0 --seed 1 [--epochs N] [--c N] [--paper-faithful] [--backend cpu|wasm]
 // Prints one JSON object on stdout (progress lines on stderr). Bad arguments: one line on
 // stderr, exit 2. Needs public/models/avmnist-{image,audio}/ and public/data/avmnist/.
 
@@ -11,7 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ArgError, parseFusionSearchArgs } from './fusion-search-args';
-import { localFetch } from './script-io';
+import { localFetch, useNodeBackend } from './script-io';
 import { parseDeviceIndex, parseDeviceTable } from '../src/core/device-table';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -40,8 +40,7 @@ async function main() {
   }
 
   const tf = await import('@tensorflow/tfjs');
-  await tf.setBackend('cpu');
-  (await import('../src/ml/cpu-kernels')).installFastCpuKernels(); // ~15× the stock conv kernels
+  await useNodeBackend(args.backend); // cpu: with our fast kernels, ~15× the stock conv kernels
   const { loadAvmnist } = await import('../src/data/avmnist');
   const { fetchSupernet } = await import('../src/ml/supernet/weights-io');
   const { TfSearchEvaluator } = await import('../src/ml/search-evaluator');

@@ -16,13 +16,14 @@ describe('fusion-search arguments', () => {
     expect(a.image).toEqual({ ks: [5, 5, 5, 7], e: [3, 6, 4, 3], d: 2 });
     expect(a.audio.d).toBe(2);
     expect(a).toMatchObject({ cells: 2, nodes: 1, device: 'jetson-tx2', lambda: 0, energyLambda: 0, seed: 1 });
-    expect(a).toMatchObject({ epochs: 25, retrainEpochs: 10, c: 192, paperFaithful: false, bnBatches: 10 });
+    expect(a).toMatchObject({ epochs: 25, retrainEpochs: 10, c: 192, paperFaithful: false, bnBatches: 10, backend: 'cpu' });
   });
 
   it('takes the optional flags', () => {
     const a = parse([...set('--lambda', '0.5'), '--epochs', '3', '--c', '16', '--retrain-epochs', '0', '--energy-lambda', '0.2']);
     expect(a).toMatchObject({ lambda: 0.5, epochs: 3, c: 16, retrainEpochs: 0, energyLambda: 0.2 });
     expect(parse([...BASE, '--paper-faithful']).paperFaithful).toBe(true);
+    expect(parse([...BASE, '--backend', 'wasm']).backend).toBe('wasm');
   });
 
   const bad: [string, string[], RegExp][] = [
@@ -38,6 +39,7 @@ describe('fusion-search arguments', () => {
     ['negative lambda', set('--lambda', '-1'), /--lambda must be a number ≥ 0/],
     ['lambda not a number', set('--lambda', 'abc'), /--lambda must be a number ≥ 0/],
     ['zero epochs', [...BASE, '--epochs', '0'], /--epochs must be an integer ≥ 1/],
+    ['unknown backend', [...BASE, '--backend', 'webgl'], /--backend must be cpu or wasm, got "webgl"/],
     ['bad C', [...BASE, '--c', 'x'], /--c must be an integer ≥ 1/],
     ['negative seed', set('--seed', '-3'), /--seed must be an integer in 0\.\./],
     ['paper-faithful with a hardware term', [...set('--lambda', '1'), '--paper-faithful'], /--paper-faithful has no hardware term/],
