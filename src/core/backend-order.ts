@@ -5,7 +5,8 @@
 // software adapters. On the CPU, WebAssembly (`wasm`, SIMD + XNNPACK) runs the search's maths
 // several times faster than the JS `cpu` backend (measured: a DARTS step pair at C 192 3.2 s vs
 // 15 s; running both backbones over an epoch ~0.8 s vs ~40 s), so it comes before `cpu`. It has
-// no convolution gradients, so supernet training (`trainsConvolutions`) never picks it.
+// no convolution gradients, so supernet training (`trainsConvolutions`) never picks it. With a
+// hardware GPU the search times the GPU against wasm and leads with the faster (orderByTiming).
 // Pure, so it is tested in Node.
 
 export type BackendId = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
@@ -45,4 +46,23 @@ export function autoBackendOrder(facts: AdapterFacts, trainsConvolutions = false
 export function explicitBackendOrder(choice: BackendId, trainsConvolutions = false): BackendId[] {
   const all: BackendId[] = ['webgpu', 'webgl', ...cpuBackends(trainsConvolutions)];
   return [choice, ...all.filter((b) => b !== choice)];
+}
+
+/** A backend's measured cost of the search's typical work (ms per DARTS step pair); NaN = failed. */
+export interface BackendTiming {
+  name: BackendId;
+  msPerStep: number;
+}
+
+/**
+ * `auto` with a hardware GPU: the GPU is not always faster than WebAssembly on the search's many
+ * small kernels, so both are timed on the same work and the faster one leads the order (the
+ * rest follows in `order`'s sequence). Ties and failures keep `order`'s preference.
+ */
+export function orderByTiming(order: BackendId[], timings: BackendTiming[]): { order: BackendId[]; why: string } {
+  const ok = timings.filter((t) => Number.isFinite(t.msPerStep) && t.msPerStep > 0);
+  if (ok.length === 0) return { order, why: 'timing failed; kept the default order' };
+  const best = ok.reduce((a, b) => (b.msPerStep < a.msPerStep || (b.msPerStep === a.msPerStep && order.indexOf(b.name) < order.indexOf(a.name)) ? b : a));
+  const measured = timings.map((t) => `${t.name} ${Number.isFinite(t.msPerStep) ? `${t.msPerStep.toFixed(0)} ms` : 'failed'}`).join(' vs ');
+  return { order: [best.name, ...order.filter((b) => b !== best.name)], why: `measured per DARTS step: ${measured}` };
 }

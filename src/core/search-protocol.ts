@@ -15,6 +15,8 @@ export interface BackendReport {
   name: BackendName;
   reason: string;
   webgpu: { available: boolean; description?: string; isFallbackAdapter?: boolean };
+  /** WebAssembly only: threads in use. */
+  wasmThreads?: number;
 }
 
 export type StepGrainChoice = 'generation' | 'candidate' | 'fusion-epoch';

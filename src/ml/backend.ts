@@ -4,10 +4,11 @@
 // Reports what runs and whether the WebGPU adapter is a software fallback, and honours an
 // explicit user choice. Works on the main thread and in workers.
 import * as tf from '@tensorflow/tfjs';
-import { autoBackendOrder, explicitBackendOrder } from '../core/backend-order';
+import { type BackendTiming, autoBackendOrder, explicitBackendOrder, orderByTiming } from '../core/backend-order';
 import '@tensorflow/tfjs-backend-webgpu';
 import { installFastCpuKernels } from './cpu-kernels';
 import { configureWasmBinaries } from './wasm-binaries';
+import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 
 export type BackendPreference = 'auto' | 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
@@ -15,6 +16,11 @@ export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export interface BackendNeeds {
   /** Training convolutions (supernet training): the wasm backend lacks their gradients. */
   trainsConvolutions?: boolean;
+  /**
+   * `auto` with a hardware GPU: time this work (ms) on the GPU backend and on wasm and lead with
+   * the faster (the search passes its DARTS step, src/ml/backend-calibration.ts).
+   */
+  timeWorkMs?: () => Promise<number>;
 }
 
 export interface WebGpuProbe {
@@ -30,6 +36,8 @@ export interface BackendInfo {
   /** Why this backend was picked (or why the preferred one was not). */
   reason: string;
   webgpu: WebGpuProbe;
+  /** WebAssembly only: threads in use (more than 1 only on a cross-origin isolated page). */
+  wasmThreads?: number;
 }
 
 interface GpuAdapterLike {
@@ -86,12 +94,27 @@ export function probeWebGlRenderer(): string | undefined {
  * Picks and activates a backend. `auto`: hardware WebGPU, else hardware WebGL, else WebAssembly,
  * else the JS CPU backend — software adapters are skipped (src/core/backend-order.ts says why);
  * an explicit choice is tried first and falls through WebGPU → WebGL → WebAssembly → CPU.
- * With `trainsConvolutions`, WebAssembly is never used (no convolution gradients there).
+ * With `trainsConvolutions`, WebAssembly is never used (no convolution gradients there); with
+ * `timeWorkMs`, `auto` times a hardware GPU against WebAssembly and leads with the faster.
  */
 export async function chooseBackend(preference: BackendPreference = 'auto', needs: BackendNeeds = {}): Promise<BackendInfo> {
   const webgpu = await probeWebGpu();
   const trainsConvolutions = needs.trainsConvolutions ?? false;
-  const auto = preference === 'auto' ? autoBackendOrder({ webgpu, webglRenderer: probeWebGlRenderer() }, trainsConvolutions) : null;
+  let auto = preference === 'auto' ? autoBackendOrder({ webgpu, webglRenderer: probeWebGlRenderer() }, trainsConvolutions) : null;
+  if (auto && needs.timeWorkMs && (auto.order[0] === 'webgpu' || auto.order[0] === 'webgl') && auto.order.includes('wasm')) {
+    const timings: BackendTiming[] = [];
+    for (const name of [auto.order[0], 'wasm'] as const) {
+      let msPerStep = NaN;
+      try {
+        if (await trySetBackend(name)) msPerStep = await needs.timeWorkMs();
+      } catch {
+        msPerStep = NaN;
+      }
+      timings.push({ name, msPerStep });
+    }
+    const timed = orderByTiming(auto.order, timings);
+    auto = { order: timed.order, why: `${auto.why}; ${timed.why}` };
+  }
   const order: BackendName[] = auto
     ? auto.order
     : explicitBackendOrder(preference as BackendName, trainsConvolutions).filter((b) => !(trainsConvolutions && b === 'wasm'));
@@ -108,7 +131,7 @@ export async function chooseBackend(preference: BackendPreference = 'auto', need
             ? `best available: ${auto.why}`
             : 'your choice'
           : `fallback (${skipped.join('; ')})`;
-      return { name, reason, webgpu };
+      return name === 'wasm' ? { name, reason, webgpu, wasmThreads: getThreadsCount() } : { name, reason, webgpu };
     }
     skipped.push(`${name}: failed to start`);
   }

@@ -27,6 +27,7 @@ import type {
   StepGrainChoice,
 } from '../core/search-protocol';
 import { chooseBackend } from './backend';
+import { timeDartsStepMs } from './backend-calibration';
 import { TfSearchEvaluator, type EvaluatorData } from './search-evaluator';
 import { loadAssets, type SearchAssets } from './search-assets';
 
@@ -58,8 +59,9 @@ export class SearchRunner implements SearchWorkerApi {
   private loopDone: Promise<void> = Promise.resolve();
 
   async init(preference: BackendChoice, baseUrl: string): Promise<BackendReport> {
-    const info = await this.deps.chooseBackend(preference);
-    this.backend = { name: info.name, reason: info.reason, webgpu: { ...info.webgpu } };
+    // auto with a hardware GPU: the faster of the GPU and wasm on a DARTS step leads.
+    const info = await this.deps.chooseBackend(preference, { timeWorkMs: timeDartsStepMs });
+    this.backend = { name: info.name, reason: info.reason, webgpu: { ...info.webgpu }, ...(info.wasmThreads ? { wasmThreads: info.wasmThreads } : {}) };
     this.baseUrl = baseUrl;
     watchDeviceLoss((message) => {
       this.cancelled = true;

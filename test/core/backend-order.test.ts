@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { autoBackendOrder, explicitBackendOrder, isSoftwareRenderer } from '../../src/core/backend-order';
+import { autoBackendOrder, explicitBackendOrder, isSoftwareRenderer, orderByTiming } from '../../src/core/backend-order';
 
 describe('auto backend order', () => {
   it('prefers a hardware WebGPU adapter', () => {
@@ -38,5 +38,23 @@ describe('auto backend order', () => {
     expect(isSoftwareRenderer('Mesa llvmpipe')).toBe(true);
     expect(isSoftwareRenderer('ANGLE (AMD Radeon)')).toBe(false);
     expect(isSoftwareRenderer(undefined)).toBe(false);
+  });
+});
+
+describe('auto backend order by measured speed', () => {
+  const order = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
+  it('puts the faster of the timed backends first and keeps the rest in order', () => {
+    const r = orderByTiming([...order], [{ name: 'webgpu', msPerStep: 900 }, { name: 'wasm', msPerStep: 300 }]);
+    expect(r.order).toEqual(['wasm', 'webgpu', 'webgl', 'cpu']);
+    expect(r.why).toBe('measured per DARTS step: webgpu 900 ms vs wasm 300 ms');
+    expect(orderByTiming([...order], [{ name: 'webgpu', msPerStep: 100 }, { name: 'wasm', msPerStep: 300 }]).order).toEqual([...order]);
+  });
+
+  it('ignores a failed timing, prefers the default order on a tie, and keeps the order when all failed', () => {
+    expect(orderByTiming([...order], [{ name: 'webgpu', msPerStep: NaN }, { name: 'wasm', msPerStep: 300 }]).order[0]).toBe('wasm');
+    expect(orderByTiming([...order], [{ name: 'webgpu', msPerStep: 300 }, { name: 'wasm', msPerStep: 300 }]).order[0]).toBe('webgpu');
+    const none = orderByTiming([...order], [{ name: 'webgpu', msPerStep: NaN }, { name: 'wasm', msPerStep: NaN }]);
+    expect(none.order).toEqual([...order]);
+    expect(none.why).toMatch(/failed/);
   });
 });

@@ -6,6 +6,7 @@ import { describe, it, expect } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { chooseBackend, probeWebGlRenderer, probeWebGpu } from '../../../src/ml/backend';
 import { isSoftwareRenderer } from '../../../src/core/backend-order';
+import { timeDartsStepMs } from '../../../src/ml/backend-calibration';
 
 // Reads back asynchronously: on WebGPU, dataSync() of a convolution returns zeros in this
 // Chromium (measured), so all read-backs in the app are async.
@@ -60,5 +61,21 @@ describe('backend choice in Chromium', () => {
       expect(onGl[i]).toBeCloseTo(onCpu[i], 3);
       expect(onWasm[i]).toBeCloseTo(onCpu[i], 4);
     }
+  });
+
+  it('times a DARTS step on a GPU backend and on wasm (what auto weighs against each other), leaking nothing', async () => {
+    for (const name of ['webgl', 'wasm'] as const) {
+      expect((await chooseBackend(name)).name).toBe(name);
+      const before = tf.memory().numTensors;
+      const ms = await timeDartsStepMs(1);
+      expect(Number.isFinite(ms) && ms > 0).toBe(true);
+      expect(tf.memory().numTensors).toBe(before);
+    }
+    // auto only times when a hardware GPU leads the order; here both adapters are software
+    let timed = 0;
+    const auto = await chooseBackend('auto', { timeWorkMs: async () => (timed++, 1) });
+    const softwareOnly = auto.webgpu.isFallbackAdapter && isSoftwareRenderer(probeWebGlRenderer());
+    expect(timed).toBe(softwareOnly ? 0 : 2);
+    if (!softwareOnly) expect(auto.reason).toMatch(/measured per DARTS step/);
   });
 });
