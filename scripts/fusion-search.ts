@@ -108,6 +108,7 @@ async function main() {
       fusionLatencyMs: round3(cost.fusion.latencyMs),
       fusionEnergyMj: round3(cost.fusion.energyMj),
       epochs: r.epochs,
+      chosenEpoch: r.chosenEpoch,
       retrainEpochs: r.retrainEpochs,
       seconds: (Date.now() - t0) / 1000,
       featureSeconds,

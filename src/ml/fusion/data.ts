@@ -76,6 +76,29 @@ export function crossEntropy(logits: tf.Tensor2D, labels: tf.Tensor1D): tf.Scala
 }
 
 /** Accuracy (%) of `forward` (eval mode) over a whole split, in batches. */
+/** Top-1 accuracy (%) and mean cross-entropy of a forward function over a whole split. */
+export async function evaluateSplit(
+  forward: (x: tf.Tensor[]) => tf.Tensor2D,
+  s: SplitTensors,
+  batchSize: number,
+): Promise<{ accuracyPct: number; meanCrossEntropy: number }> {
+  let correct = 0;
+  let ceSum = 0;
+  for (let start = 0; start < s.n; start += batchSize) {
+    const idx = Array.from({ length: Math.min(batchSize, s.n - start) }, (_, i) => start + i);
+    const both = tf.tidy(() => {
+      const { x, y } = gatherBatch(s, idx);
+      const logits = forward(x);
+      return tf.stack([logits.argMax(-1).equal(y).sum().toFloat(), crossEntropy(logits, y).mul(idx.length)]);
+    });
+    const [hits, ce] = await both.data();
+    both.dispose();
+    correct += hits;
+    ceSum += ce;
+  }
+  return { accuracyPct: (100 * correct) / s.n, meanCrossEntropy: ceSum / s.n };
+}
+
 export async function accuracyPct(
   forward: (x: tf.Tensor[]) => tf.Tensor2D,
   s: SplitTensors,

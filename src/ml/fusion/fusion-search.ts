@@ -3,7 +3,8 @@
 // reported accuracies. JSON in (typed arrays) and JSON out, so it runs inside a worker.
 //
 // Default (proper) mode: weights on train, α/β/γ on validation with λ·E[latency] (+ λE·E[energy]),
-// genotype = discretisation after the last epoch, retrained with fresh weights on train with
+// genotype = discretisation after the search epoch with the lowest architecture objective on
+// validation (darts.ts chosenSearchEpoch), retrained with fresh weights on train with
 // early stopping on validation; test accuracy measured once at the end, never used to choose.
 // Paper-faithful mode reproduces the reference: architecture steps on the TEST split, the same
 // tensor as both operands of every operator, no hardware term (λ = λE = 0), no retraining —
@@ -17,7 +18,7 @@ import { fusionCost as lutFusionCost } from '../../core/cost-model';
 import { fusionOpsOf, validateFusionMacro } from '../../core/fusion-genotype';
 import { type CachedFeatures, accuracyPct, checkSplit, disposeSplitTensors, numClassesOf, splitTensors } from './data';
 import { createSearchNet, disposeSearchNet, searchForward } from './search-network';
-import { type DartsEpoch, opCosts, runDarts } from './darts';
+import { type DartsEpoch, chosenSearchEpoch, opCosts, runDarts } from './darts';
 import { createDiscreteNet, disposeDiscreteNet } from './discrete-network';
 import { type RetrainEpoch, evalForwardOf, retrainDiscrete } from './retrain';
 import type { SearchedGenotype } from './discretise';
@@ -63,6 +64,8 @@ export interface FusionSearchResult {
   fusionCost: Cost;
   /** Search epochs run. */
   epochs: number;
+  /** The search epoch (1-based) whose genotype was kept. */
+  chosenEpoch: number;
   /** Retraining epochs run (0 when not retrained). */
   retrainEpochs: number;
   retrained: boolean;
@@ -127,19 +130,25 @@ export async function runFusionSearch(o: FusionSearchOptions): Promise<FusionSea
     let valAccuracy: number;
     let testAccuracy: number;
     let retrain: RetrainEpoch[] = [];
+    let chosenEpoch = 0;
     const retrainEpochs = paper ? 0 : (o.retrainEpochs ?? 10);
     if (paper) {
       const best = search.reduce((a, b) => (b.archSplitAccuracy > a.archSplitAccuracy ? b : a));
       genotype = best.genotype;
+      chosenEpoch = best.epoch;
       testAccuracy = best.archSplitAccuracy;
       valAccuracy = await accuracyPct((x) => searchForward(net, x, evalCtxSame), tVal, batchSize);
     } else if (retrainEpochs === 0) {
+      // No retraining: the mixed network's weights are those of the last epoch, so its genotype.
       genotype = search[search.length - 1].genotype;
+      chosenEpoch = search.length;
       const fwd = (x: tf.Tensor[]) => searchForward(net, x, { training: false, updateStats: false, nextSeed: () => 0 });
       valAccuracy = search[search.length - 1].archSplitAccuracy;
       testAccuracy = await accuracyPct(fwd, tTest, batchSize);
     } else {
-      genotype = search[search.length - 1].genotype;
+      const chosen = chosenSearchEpoch(search);
+      genotype = chosen.genotype;
+      chosenEpoch = chosen.epoch;
       discrete = createDiscreteNet(genotype, cfg, rng.fork());
       const r = await retrainDiscrete(discrete, tTrain, tVal, {
         epochs: retrainEpochs,
@@ -164,6 +173,7 @@ export async function runFusionSearch(o: FusionSearchOptions): Promise<FusionSea
       testAccuracy,
       fusionCost: { latencyMs: cost.latencyMs, energyMj: cost.energyMj },
       epochs: search.length,
+      chosenEpoch,
       retrainEpochs: retrain.length,
       retrained: retrain.length > 0,
       paperFaithful: paper,
