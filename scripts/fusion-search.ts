@@ -92,7 +92,7 @@ async function main() {
     onProgress: (p) =>
       process.stderr.write(
         p.phase === 'search'
-          ? `search ${p.epoch}/${p.epochs}: train CE ${p.trainLoss.toFixed(3)}, ${args.paperFaithful ? 'test' : 'val'} acc ${p.archSplitAccuracy.toFixed(2)} % objective ${p.archSplitObjective.toFixed(4)}, E[latency] ${p.expectedLatencyMs.toFixed(3)} ms, ${p.seconds.toFixed(1)} s\n`
+          ? `search ${p.epoch}/${p.epochs}: train CE ${p.trainLoss.toFixed(3)}, ${args.paperFaithful ? 'test' : 'val'} acc ${p.archSplitAccuracy.toFixed(2)} % objective ${p.archSplitObjective.toFixed(4)}, genotype ${JSON.stringify(p.genotype.cells.map((c) => [c.inputs, c.ops]))}, E[latency] ${p.expectedLatencyMs.toFixed(3)} ms, ${p.seconds.toFixed(1)} s\n`
           : `retrain ${p.epoch}/${p.epochs}: train CE ${p.trainLoss.toFixed(3)}, val acc ${p.valAccuracy.toFixed(2)} %, ${p.seconds.toFixed(1)} s\n`,
       ),
   });
