@@ -90,6 +90,24 @@ export function probeWebGlRenderer(): string | undefined {
   }
 }
 
+/** When a GPU backend leads `auto`'s order and wasm is in it: time both on the work, faster first. */
+async function timedAutoOrder(auto: { order: BackendName[]; why: string }, timeWorkMs: () => Promise<number>): Promise<{ order: BackendName[]; why: string }> {
+  const gpu = auto.order[0];
+  if ((gpu !== 'webgpu' && gpu !== 'webgl') || !auto.order.includes('wasm')) return auto;
+  const timings: BackendTiming[] = [];
+  for (const name of [gpu, 'wasm'] as const) {
+    let msPerStep = NaN;
+    try {
+      if (await trySetBackend(name)) msPerStep = await timeWorkMs();
+    } catch {
+      msPerStep = NaN;
+    }
+    timings.push({ name, msPerStep });
+  }
+  const timed = orderByTiming(auto.order, timings);
+  return { order: timed.order, why: `${auto.why}; ${timed.why}` };
+}
+
 /**
  * Picks and activates a backend. `auto`: hardware WebGPU, else hardware WebGL, else WebAssembly,
  * else the JS CPU backend — software adapters are skipped (src/core/backend-order.ts says why);
@@ -101,23 +119,10 @@ export async function chooseBackend(preference: BackendPreference = 'auto', need
   const webgpu = await probeWebGpu();
   const trainsConvolutions = needs.trainsConvolutions ?? false;
   let auto = preference === 'auto' ? autoBackendOrder({ webgpu, webglRenderer: probeWebGlRenderer() }, trainsConvolutions) : null;
-  if (auto && needs.timeWorkMs && (auto.order[0] === 'webgpu' || auto.order[0] === 'webgl') && auto.order.includes('wasm')) {
-    const timings: BackendTiming[] = [];
-    for (const name of [auto.order[0], 'wasm'] as const) {
-      let msPerStep = NaN;
-      try {
-        if (await trySetBackend(name)) msPerStep = await needs.timeWorkMs();
-      } catch {
-        msPerStep = NaN;
-      }
-      timings.push({ name, msPerStep });
-    }
-    const timed = orderByTiming(auto.order, timings);
-    auto = { order: timed.order, why: `${auto.why}; ${timed.why}` };
-  }
+  if (auto && needs.timeWorkMs) auto = await timedAutoOrder(auto, needs.timeWorkMs);
   const order: BackendName[] = auto
     ? auto.order
-    : explicitBackendOrder(preference as BackendName, trainsConvolutions).filter((b) => !(trainsConvolutions && b === 'wasm'));
+    : explicitBackendOrder(preference as BackendName, trainsConvolutions);
   const skipped: string[] = trainsConvolutions && preference === 'wasm' ? ['wasm: cannot train convolutions'] : [];
   for (const name of order) {
     if (name === 'webgpu' && !webgpu.available) {

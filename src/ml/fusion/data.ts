@@ -75,8 +75,7 @@ export function crossEntropy(logits: tf.Tensor2D, labels: tf.Tensor1D): tf.Scala
   return tf.losses.softmaxCrossEntropy(tf.oneHot(labels, logits.shape[1]), logits) as tf.Scalar;
 }
 
-/** Accuracy (%) of `forward` (eval mode) over a whole split, in batches. */
-/** Top-1 accuracy (%) and mean cross-entropy of a forward function over a whole split. */
+/** Top-1 accuracy (%) and mean cross-entropy of `forward` (eval mode) over a whole split, in batches. */
 export async function evaluateSplit(
   forward: (x: tf.Tensor[]) => tf.Tensor2D,
   s: SplitTensors,
@@ -99,22 +98,13 @@ export async function evaluateSplit(
   return { accuracyPct: (100 * correct) / s.n, meanCrossEntropy: ceSum / s.n };
 }
 
+/** Accuracy (%) of `forward` (eval mode) over a whole split, in batches. */
 export async function accuracyPct(
   forward: (x: tf.Tensor[]) => tf.Tensor2D,
   s: SplitTensors,
   batchSize: number,
 ): Promise<number> {
-  let correct = 0;
-  for (let start = 0; start < s.n; start += batchSize) {
-    const idx = Array.from({ length: Math.min(batchSize, s.n - start) }, (_, i) => start + i);
-    const hits = tf.tidy(() => {
-      const { x, y } = gatherBatch(s, idx);
-      return forward(x).argMax(-1).equal(y).sum();
-    });
-    correct += (await hits.data())[0];
-    hits.dispose();
-  }
-  return (100 * correct) / s.n;
+  return (await evaluateSplit(forward, s, batchSize)).accuracyPct;
 }
 
 /** Number of classes: 1 + the largest label of any split. */
