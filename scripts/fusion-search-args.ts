@@ -3,8 +3,8 @@
 // them on stderr and exits with status 2.
 //
 //   fusion-search --image k5557e3643d2 --audio k3375e3336d2 --cells 2 --nodes 1 --device jetson-tx2
-//                 --lambda 0 --seed 1 [--epochs N] [--retrain-epochs N] [--c N] [--paper-faithful]
-//                 [--backend cpu|wasm]
+//                 --lambda 0 --seed 1 [--epochs N] [--retrain-epochs N] [--max-candidates N] [--c N]
+//                 [--paper-faithful] [--backend wasm|cpu]
 
 import { parseGenome } from '../src/core/genome';
 import { CELL_CHOICES, NODE_CHOICES, type BackboneGenome } from '../src/core/types';
@@ -24,12 +24,14 @@ export interface FusionSearchArgs {
   epochs: number;
   /** Retraining epochs of the discrete network (default 10). */
   retrainEpochs: number;
+  /** Distinct per-epoch genotypes retrained and compared on validation (default 6). */
+  maxCandidates: number;
   /** Fusion width C (default 192, the width the LUT prices). */
   c: number;
   paperFaithful: boolean;
   /** Training batches of 64 for each backbone's BN recalibration (default 10). */
   bnBatches: number;
-  /** tfjs backend in Node: `cpu` (with our fast kernels; default) or `wasm` (~3× faster at C 192). */
+  /** tfjs backend in Node: `wasm` (default; ~3× faster than cpu at C 192) or `cpu` (with our fast kernels). */
   backend: 'cpu' | 'wasm';
 }
 
@@ -37,9 +39,9 @@ export class ArgError extends Error {}
 
 export const USAGE =
   'usage: fusion-search --image <genome> --audio <genome> --cells 1-4 --nodes 1-4 --device <id> --lambda X --seed N ' +
-  '[--epochs N] [--retrain-epochs N] [--c N] [--energy-lambda X] [--bn-batches N] [--backend cpu|wasm] [--paper-faithful]';
+  '[--epochs N] [--retrain-epochs N] [--max-candidates N] [--c N] [--energy-lambda X] [--bn-batches N] [--backend wasm|cpu] [--paper-faithful]';
 
-const VALUED = ['--image', '--audio', '--cells', '--nodes', '--device', '--lambda', '--seed', '--epochs', '--retrain-epochs', '--c', '--energy-lambda', '--bn-batches', '--backend'];
+const VALUED = ['--image', '--audio', '--cells', '--nodes', '--device', '--lambda', '--seed', '--epochs', '--retrain-epochs', '--max-candidates', '--c', '--energy-lambda', '--bn-batches', '--backend'];
 const SWITCHES = ['--paper-faithful'];
 const REQUIRED = ['--image', '--audio', '--cells', '--nodes', '--device', '--lambda', '--seed'];
 
@@ -90,7 +92,7 @@ export function parseFusionSearchArgs(argv: readonly string[], knownDevices?: re
     throw new ArgError(`--device: unknown device "${device}", allowed ${knownDevices.join(', ')}`);
   }
   const paperFaithful = seen.has('--paper-faithful');
-  const backend = seen.get('--backend') ?? 'cpu';
+  const backend = seen.get('--backend') ?? 'wasm';
   if (backend !== 'cpu' && backend !== 'wasm') throw new ArgError(`--backend must be cpu or wasm, got "${backend}"`);
   const lambda = nonNegative('--lambda', get('--lambda'));
   const energyLambda = seen.has('--energy-lambda') ? nonNegative('--energy-lambda', get('--energy-lambda')) : 0;
@@ -108,6 +110,7 @@ export function parseFusionSearchArgs(argv: readonly string[], knownDevices?: re
     seed: integer('--seed', get('--seed'), 0, 2 ** 32 - 1),
     epochs: seen.has('--epochs') ? integer('--epochs', get('--epochs'), 1) : 25,
     retrainEpochs: seen.has('--retrain-epochs') ? integer('--retrain-epochs', get('--retrain-epochs'), 0) : 10,
+    maxCandidates: seen.has('--max-candidates') ? integer('--max-candidates', get('--max-candidates'), 1) : 6,
     c: seen.has('--c') ? integer('--c', get('--c'), 1) : 192,
     paperFaithful,
     bnBatches: seen.has('--bn-batches') ? integer('--bn-batches', get('--bn-batches'), 1) : 10,

@@ -1,9 +1,10 @@
-// CLI: the inner tier (issue 5) for one backbone pair on AV-MNIST, on tfjs cpu in Node —
+// CLI: the inner tier (issue 5) for one backbone pair on AV-MNIST, on tfjs wasm (or cpu) in Node —
 // BN-recalibrated frozen subnets of the shipped supernets, their pooled features cached once,
 // DARTS fusion search (architecture on validation, λ·E[LUT latency]), discretisation,
 // retraining of the discrete network, test accuracy; cost of the whole network from the table.
 //   npm run --silent fusion-search -- --image k5557e3643d2 --audio k3375e3336d2 --cells 2 --nodes 1 \
-//     --device jetson-tx2 --lambda 0 --seed 1 [--epochs N] [--c N] [--paper-faithful] [--backend cpu|wasm]
+//     --device jetson-tx2 --lambda 0 --seed 1 [--epochs N] [--c N] [--max-candidates N] [--paper-faithful]
+//     [--backend wasm|cpu]
 // Prints one JSON object on stdout (progress lines on stderr). Bad arguments: one line on
 // stderr, exit 2. Needs public/models/avmnist-{image,audio}/ and public/data/avmnist/.
 
@@ -88,12 +89,13 @@ async function main() {
     energyLambda: args.energyLambda,
     epochs: args.epochs,
     retrainEpochs: args.retrainEpochs,
+    maxCandidates: args.maxCandidates,
     paperFaithful: args.paperFaithful,
     onProgress: (p) =>
       process.stderr.write(
         p.phase === 'search'
           ? `search ${p.epoch}/${p.epochs}: train CE ${p.trainLoss.toFixed(3)}, ${args.paperFaithful ? 'test' : 'val'} acc ${p.archSplitAccuracy.toFixed(2)} % objective ${p.archSplitObjective.toFixed(4)}, genotype ${JSON.stringify(p.genotype.cells.map((c) => [c.inputs, c.ops]))}, E[latency] ${p.expectedLatencyMs.toFixed(3)} ms, ${p.seconds.toFixed(1)} s\n`
-          : `retrain ${p.epoch}/${p.epochs}: train CE ${p.trainLoss.toFixed(3)}, val acc ${p.valAccuracy.toFixed(2)} %, ${p.seconds.toFixed(1)} s\n`,
+          : `retrain candidate ${p.candidate}/${p.candidates} epoch ${p.epoch}/${p.epochs}: train CE ${p.trainLoss.toFixed(3)}, val acc ${p.valAccuracy.toFixed(2)} % CE ${p.valCrossEntropy.toFixed(4)}, ${p.seconds.toFixed(1)} s\n`,
       ),
   });
   const cost = networkCost(table, { image: args.image, audio: args.audio, fusionOps: r.fusionOps });
@@ -109,6 +111,16 @@ async function main() {
       fusionEnergyMj: round3(cost.fusion.energyMj),
       epochs: r.epochs,
       chosenEpoch: r.chosenEpoch,
+      candidates: r.candidates.map((c) => ({
+        inputs: c.genotype.cells.map((cell) => cell.inputs),
+        fusionOps: c.fusionOps,
+        epochs: c.epochs,
+        valAccuracy: round3(c.valAccuracy),
+        valCrossEntropy: Math.round(c.valCrossEntropy * 1e5) / 1e5,
+        fusionLatencyMs: round3(c.fusionLatencyMs),
+        objective: Math.round(c.objective * 1e5) / 1e5,
+        retrainEpochs: c.retrainEpochs,
+      })),
       retrainEpochs: r.retrainEpochs,
       seconds: (Date.now() - t0) / 1000,
       featureSeconds,

@@ -9,12 +9,16 @@ export const UNIMODAL_SHARE = 0.15;
 
 const clamp01 = (x: number) => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0);
 
-/** Fraction (0..1) of the current inner search done: its search and retraining epochs. */
+/**
+ * Fraction (0..1) of the current inner search done: its search epochs, then the retraining epochs
+ * of each candidate genotype (one candidate assumed until the retraining says how many).
+ */
 export function fusionFraction(p: Pick<RunnerProgress, 'fusion' | 'fusionEpochs' | 'retrainEpochs'>): number {
   const f = p.fusion;
   if (!f) return 0;
-  const total = p.fusionEpochs + p.retrainEpochs;
-  const done = f.stage === 'search' ? f.epoch : p.fusionEpochs + f.epoch;
+  const candidates = f.stage === 'retrain' ? Math.max(1, f.candidates ?? 1) : 1;
+  const total = p.fusionEpochs + p.retrainEpochs * candidates;
+  const done = f.stage === 'search' ? f.epoch : p.fusionEpochs + p.retrainEpochs * ((f.candidate ?? 1) - 1) + f.epoch;
   return clamp01(done / Math.max(1, total));
 }
 

@@ -232,7 +232,7 @@ export class TfSearchEvaluator implements SearchEvaluator {
           hooks?.onEpoch?.(
             p.phase === 'search'
               ? { stage: 'search', epoch: p.epoch, epochs: p.epochs, valAccuracy: p.archSplitAccuracy }
-              : { stage: 'retrain', epoch: p.epoch, epochs: p.epochs, valAccuracy: p.valAccuracy },
+              : { stage: 'retrain', epoch: p.epoch, epochs: p.epochs, valAccuracy: p.valAccuracy, candidate: p.candidate, candidates: p.candidates },
           ),
         shouldCancel: () => aborted(hooks?.signal),
       });

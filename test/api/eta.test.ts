@@ -32,6 +32,10 @@ describe('progress fractions and time left', () => {
     expect(fusionFraction(mid)).toBeCloseTo(0.5);
     expect(generationFraction(mid)).toBeCloseTo(UNIMODAL_SHARE + (1 - UNIMODAL_SHARE) * (1.5 / 4));
     expect(fusionFraction({ ...mid, fusion: { ...mid.fusion, stage: 'retrain', epoch: 2, epochs: 2 } })).toBe(1);
+    // retraining the 2nd of 3 candidates, its 1st epoch: 4 + 2 + 1 of 4 + 3 × 2 epochs
+    const retraining = { ...mid.fusion, stage: 'retrain' as const, epoch: 1, epochs: 2, candidate: 2, candidates: 3 };
+    expect(fusionFraction({ ...mid, fusion: retraining })).toBeCloseTo(7 / 10);
+    expect(fusionFraction({ ...mid, fusion: { ...retraining, candidate: 3, epoch: 2 } })).toBe(1);
     expect(generationFraction({ ...base, phase: 'breeding' })).toBe(1);
   });
 

@@ -16,14 +16,15 @@ describe('fusion-search arguments', () => {
     expect(a.image).toEqual({ ks: [5, 5, 5, 7], e: [3, 6, 4, 3], d: 2 });
     expect(a.audio.d).toBe(2);
     expect(a).toMatchObject({ cells: 2, nodes: 1, device: 'jetson-tx2', lambda: 0, energyLambda: 0, seed: 1 });
-    expect(a).toMatchObject({ epochs: 25, retrainEpochs: 10, c: 192, paperFaithful: false, bnBatches: 10, backend: 'cpu' });
+    expect(a).toMatchObject({ epochs: 25, retrainEpochs: 10, c: 192, paperFaithful: false, bnBatches: 10, backend: 'wasm', maxCandidates: 6 });
   });
 
   it('takes the optional flags', () => {
     const a = parse([...set('--lambda', '0.5'), '--epochs', '3', '--c', '16', '--retrain-epochs', '0', '--energy-lambda', '0.2']);
     expect(a).toMatchObject({ lambda: 0.5, epochs: 3, c: 16, retrainEpochs: 0, energyLambda: 0.2 });
     expect(parse([...BASE, '--paper-faithful']).paperFaithful).toBe(true);
-    expect(parse([...BASE, '--backend', 'wasm']).backend).toBe('wasm');
+    expect(parse([...BASE, '--backend', 'cpu']).backend).toBe('cpu');
+    expect(parse([...BASE, '--max-candidates', '1']).maxCandidates).toBe(1);
   });
 
   const bad: [string, string[], RegExp][] = [

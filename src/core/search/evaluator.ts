@@ -32,6 +32,9 @@ export interface FusionEpochProgress {
   epochs: number;
   /** Validation accuracy (%) after this epoch, when measured. */
   valAccuracy?: number;
+  /** Retraining: which of the candidate genotypes (1-based) is being retrained, of how many. */
+  candidate?: number;
+  candidates?: number;
 }
 
 export interface FusionHooks extends EvalContext {

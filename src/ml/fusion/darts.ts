@@ -194,15 +194,3 @@ export async function runDarts(net: SearchNet, train: SplitTensors, arch: SplitT
   }
   return { history, cancelled };
 }
-
-/**
- * The search epoch whose genotype is kept: the lowest architecture objective on the architecture
- * split (earliest on a tie) — the architecture is chosen on validation like everything else,
- * rather than taken from whichever epoch came last. (Measured on the frugal pair at C 192, 25
- * epochs: the objective was lowest at epoch 23, so this did not change that run's audio-only
- * inputs; at C 32 / 4 epochs it keeps the last epoch, as before.)
- */
-export function chosenSearchEpoch(history: readonly DartsEpoch[]): DartsEpoch {
-  if (history.length === 0) throw new Error('no search epoch to choose from');
-  return history.reduce((best, e) => (e.archSplitObjective < best.archSplitObjective ? e : best));
-}

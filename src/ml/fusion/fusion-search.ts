@@ -3,9 +3,10 @@
 // reported accuracies. JSON in (typed arrays) and JSON out, so it runs inside a worker.
 //
 // Default (proper) mode: weights on train, α/β/γ on validation with λ·E[latency] (+ λE·E[energy]),
-// genotype = discretisation after the search epoch with the lowest architecture objective on
-// validation (darts.ts chosenSearchEpoch), retrained with fresh weights on train with
-// early stopping on validation; test accuracy measured once at the end, never used to choose.
+// every distinct genotype the search epochs discretised to is a candidate (candidates.ts); each
+// is retrained with fresh weights on train, early-stopped on validation, and the one with the
+// lowest validation objective (CE + hardware terms) is kept; test accuracy is measured once, on
+// that network only, never used to choose.
 // Paper-faithful mode reproduces the reference: architecture steps on the TEST split, the same
 // tensor as both operands of every operator, no hardware term (λ = λE = 0), no retraining —
 // the genotype and accuracy reported are those of the search epoch with the best test accuracy.
@@ -18,7 +19,8 @@ import { fusionCost as lutFusionCost } from '../../core/cost-model';
 import { fusionOpsOf, validateFusionMacro } from '../../core/fusion-genotype';
 import { type CachedFeatures, accuracyPct, checkSplit, disposeSplitTensors, numClassesOf, splitTensors } from './data';
 import { createSearchNet, disposeSearchNet, searchForward } from './search-network';
-import { type DartsEpoch, chosenSearchEpoch, opCosts, runDarts } from './darts';
+import { type DartsEpoch, opCosts, runDarts } from './darts';
+import { type CandidateScore, bestCandidate, candidateObjective, epochCandidates } from './candidates';
 import { createDiscreteNet, disposeDiscreteNet } from './discrete-network';
 import { type RetrainEpoch, evalForwardOf, retrainDiscrete } from './retrain';
 import type { SearchedGenotype } from './discretise';
@@ -38,6 +40,11 @@ export interface FusionSearchOptions {
   epochs?: number;
   /** Retraining epochs of the discrete network (default 10; 0 = report the mixed network). */
   retrainEpochs?: number;
+  /**
+   * At most this many distinct per-epoch genotypes are retrained and compared on validation
+   * (default 6; 1 = only the last epoch's genotype).
+   */
+  maxCandidates?: number;
   paperFaithful?: boolean;
   numClasses?: number;
   batchSize?: number;
@@ -50,7 +57,20 @@ export interface FusionSearchOptions {
   shouldCancel?: () => boolean;
 }
 
-export type FusionProgress = ({ phase: 'search' } & DartsEpoch) | ({ phase: 'retrain' } & RetrainEpoch);
+export type FusionProgress =
+  | ({ phase: 'search' } & DartsEpoch)
+  | ({ phase: 'retrain'; /** 1-based */ candidate: number; candidates: number } & RetrainEpoch);
+
+/** One retrained candidate genotype and its validation figures. */
+export interface CandidateReport extends CandidateScore {
+  genotype: SearchedGenotype;
+  fusionOps: FusionOp[];
+  /** Search epochs whose discretisation gave this genotype. */
+  epochs: number[];
+  /** Validation objective: CE + λ·latency + λE·energy; the lowest is kept. */
+  objective: number;
+  retrainEpochs: number;
+}
 
 export interface FusionSearchResult {
   genotype: SearchedGenotype;
@@ -64,9 +84,11 @@ export interface FusionSearchResult {
   fusionCost: Cost;
   /** Search epochs run. */
   epochs: number;
-  /** The search epoch (1-based) whose genotype was kept. */
+  /** The first search epoch (1-based) whose discretisation gave the kept genotype. */
   chosenEpoch: number;
-  /** Retraining epochs run (0 when not retrained). */
+  /** The retrained candidates, in order of first appearance (empty when not retrained). */
+  candidates: CandidateReport[];
+  /** Retraining epochs run for the kept network (0 when not retrained). */
   retrainEpochs: number;
   retrained: boolean;
   paperFaithful: boolean;
@@ -131,6 +153,7 @@ export async function runFusionSearch(o: FusionSearchOptions): Promise<FusionSea
     let testAccuracy: number;
     let retrain: RetrainEpoch[] = [];
     let chosenEpoch = 0;
+    const candidates: CandidateReport[] = [];
     const retrainEpochs = paper ? 0 : (o.retrainEpochs ?? 10);
     if (paper) {
       const best = search.reduce((a, b) => (b.archSplitAccuracy > a.archSplitAccuracy ? b : a));
@@ -146,23 +169,51 @@ export async function runFusionSearch(o: FusionSearchOptions): Promise<FusionSea
       valAccuracy = search[search.length - 1].archSplitAccuracy;
       testAccuracy = await accuracyPct(fwd, tTest, batchSize);
     } else {
-      const chosen = chosenSearchEpoch(search);
-      genotype = chosen.genotype;
-      chosenEpoch = chosen.epoch;
-      discrete = createDiscreteNet(genotype, cfg, rng.fork());
-      const r = await retrainDiscrete(discrete, tTrain, tVal, {
-        epochs: retrainEpochs,
-        batchSize,
-        lr: o.retrainLr,
-        patience: o.patience,
-        rng: rng.fork(),
-        onEpoch: (e) => o.onProgress?.({ phase: 'retrain', ...e }),
-        shouldCancel: o.shouldCancel,
-      });
-      if (r.cancelled) throw new FusionSearchCancelled();
-      retrain = r.history;
-      valAccuracy = r.valAccuracy;
-      testAccuracy = await accuracyPct(evalForwardOf(discrete), tTest, batchSize);
+      const pool = epochCandidates(search, o.maxCandidates ?? 6);
+      const scores: CandidateScore[] = [];
+      let bestIndex = -1;
+      for (let k = 0; k < pool.length; k++) {
+        const candidateNet = createDiscreteNet(pool[k].genotype, cfg, rng.fork());
+        let r: Awaited<ReturnType<typeof retrainDiscrete>>;
+        try {
+          r = await retrainDiscrete(candidateNet, tTrain, tVal, {
+            epochs: retrainEpochs,
+            batchSize,
+            lr: o.retrainLr,
+            patience: o.patience,
+            rng: rng.fork(),
+            onEpoch: (e) => o.onProgress?.({ phase: 'retrain', candidate: k + 1, candidates: pool.length, ...e }),
+            shouldCancel: o.shouldCancel,
+          });
+          if (r.cancelled) throw new FusionSearchCancelled();
+        } catch (err) {
+          disposeDiscreteNet(candidateNet);
+          throw err;
+        }
+        const cost = lutFusionCost(o.table, fusionOpsOf(pool[k].genotype));
+        scores.push({ valCrossEntropy: r.valCrossEntropy, valAccuracy: r.valAccuracy, fusionLatencyMs: cost.latencyMs, fusionEnergyMj: cost.energyMj });
+        candidates.push({
+          genotype: pool[k].genotype,
+          fusionOps: fusionOpsOf(pool[k].genotype),
+          epochs: pool[k].epochs,
+          ...scores[k],
+          objective: candidateObjective(scores[k], lambda, energyLambda),
+          retrainEpochs: r.history.length,
+        });
+        const winner = bestCandidate(scores, lambda, energyLambda);
+        if (winner === k) {
+          if (discrete) disposeDiscreteNet(discrete);
+          discrete = candidateNet;
+          bestIndex = k;
+          retrain = r.history;
+        } else {
+          disposeDiscreteNet(candidateNet);
+        }
+      }
+      genotype = pool[bestIndex].genotype;
+      chosenEpoch = pool[bestIndex].epochs[0];
+      valAccuracy = scores[bestIndex].valAccuracy;
+      testAccuracy = await accuracyPct(evalForwardOf(discrete!), tTest, batchSize);
     }
     const fusionOps = fusionOpsOf(genotype);
     const cost = lutFusionCost(o.table, fusionOps);
@@ -174,6 +225,7 @@ export async function runFusionSearch(o: FusionSearchOptions): Promise<FusionSea
       fusionCost: { latencyMs: cost.latencyMs, energyMj: cost.energyMj },
       epochs: search.length,
       chosenEpoch,
+      candidates,
       retrainEpochs: retrain.length,
       retrained: retrain.length > 0,
       paperFaithful: paper,

@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { Rng } from '../../core/rng';
 import type { ForwardCtx } from './layers';
 import { type DiscreteNet, discreteForward } from './discrete-network';
-import { type SplitTensors, accuracyPct, crossEntropy, gatherBatch, shuffledBatches } from './data';
+import { type SplitTensors, crossEntropy, evaluateSplit, gatherBatch, shuffledBatches } from './data';
 
 export interface RetrainOptions {
   epochs: number;
@@ -26,6 +26,8 @@ export interface RetrainEpoch {
   epochs: number;
   trainLoss: number;
   valAccuracy: number;
+  /** Mean cross-entropy on validation after this epoch. */
+  valCrossEntropy: number;
   seconds: number;
 }
 
@@ -35,6 +37,8 @@ export interface RetrainResult {
   bestEpoch: number;
   /** Validation accuracy (%) of the kept weights. */
   valAccuracy: number;
+  /** Mean validation cross-entropy of the kept weights (Infinity if none ran). */
+  valCrossEntropy: number;
   cancelled: boolean;
 }
 
@@ -55,6 +59,7 @@ export async function retrainDiscrete(
   let best: tf.Tensor[] | null = null;
   let bestEpoch = 0;
   let bestAcc = -1;
+  let bestCe = Infinity;
   let cancelled = false;
   try {
     for (let epoch = 1; epoch <= o.epochs; epoch++) {
@@ -75,12 +80,21 @@ export async function retrainDiscrete(
         await new Promise<void>((r) => setTimeout(r, 0));
       }
       if (cancelled) break;
-      const valAccuracy = await accuracyPct(evalForwardOf(net), val, o.batchSize);
-      const e: RetrainEpoch = { epoch, epochs: o.epochs, trainLoss: sum / batches.length, valAccuracy, seconds: (performance.now() - t0) / 1000 };
+      const onVal = await evaluateSplit(evalForwardOf(net), val, o.batchSize);
+      const valAccuracy = onVal.accuracyPct;
+      const e: RetrainEpoch = {
+        epoch,
+        epochs: o.epochs,
+        trainLoss: sum / batches.length,
+        valAccuracy,
+        valCrossEntropy: onVal.meanCrossEntropy,
+        seconds: (performance.now() - t0) / 1000,
+      };
       history.push(e);
       await o.onEpoch?.(e);
       if (valAccuracy > bestAcc) {
         bestAcc = valAccuracy;
+        bestCe = onVal.meanCrossEntropy;
         bestEpoch = epoch;
         if (best) tf.dispose(best);
         best = net.store.snapshot();
@@ -93,5 +107,5 @@ export async function retrainDiscrete(
     if (best) tf.dispose(best);
     opt.dispose();
   }
-  return { history, bestEpoch, valAccuracy: Math.max(bestAcc, 0), cancelled };
+  return { history, bestEpoch, valAccuracy: Math.max(bestAcc, 0), valCrossEntropy: bestCe, cancelled };
 }

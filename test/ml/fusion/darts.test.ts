@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Rng } from '../../../src/core/rng';
 import { FUSION_OPS } from '../../../src/core/types';
 import { createSearchNet, disposeSearchNet, archWeights } from '../../../src/ml/fusion/search-network';
-import { type DartsEpoch, type DartsOptions, archStep, chosenSearchEpoch, expectedFusionCost, makeArchOptimizer, opCosts } from '../../../src/ml/fusion/darts';
+import { type DartsOptions, archStep, expectedFusionCost, makeArchOptimizer, opCosts } from '../../../src/ml/fusion/darts';
 import { tx2, useCpu } from './helpers';
 
 beforeAll(useCpu);
@@ -71,26 +71,5 @@ describe('architecture steps', () => {
     const energy = archStepsOnZeros({ lambda: 0, energyLambda: 1 }, 10);
     expect(energy.after[SUM]).toBeGreaterThan(energy.before[SUM] + 2e-4);
     expect(tf.memory().numTensors).toBe(n0);
-  });
-});
-
-describe('which search epoch is kept', () => {
-  const epoch = (n: number, objective: number, op: 'Sum' | 'ConcatFC'): DartsEpoch => ({
-    epoch: n,
-    epochs: 4,
-    trainLoss: 0,
-    archLoss: 0,
-    archSplitAccuracy: 90,
-    archSplitObjective: objective,
-    expectedLatencyMs: 0,
-    expectedEnergyMj: 0,
-    genotype: { cells: [{ inputs: [3, 7], ops: [op], stepInputs: [[0, 1]] }] },
-    seconds: 0,
-  });
-
-  it('keeps the genotype of the lowest validation objective, the earliest on a tie', () => {
-    expect(chosenSearchEpoch([epoch(1, 0.5, 'Sum'), epoch(2, 0.2, 'ConcatFC'), epoch(3, 0.4, 'Sum')]).epoch).toBe(2);
-    expect(chosenSearchEpoch([epoch(1, 0.3, 'Sum'), epoch(2, 0.3, 'ConcatFC')]).genotype.cells[0].ops).toEqual(['Sum']);
-    expect(() => chosenSearchEpoch([])).toThrow(/no search epoch/);
   });
 });

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { validateFusionGenotype } from '../../../src/core/fusion-genotype';
 import { fusionCost } from '../../../src/core/cost-model';
 import { type FusionProgress, runFusionSearch } from '../../../src/ml/fusion/fusion-search';
+import { genotypeKey } from '../../../src/ml/fusion/candidates';
 import { SIGNAL_FEATURES, pairSplit, tx2, useCpu } from './helpers';
 
 beforeAll(useCpu);
@@ -52,6 +53,59 @@ describe('runFusionSearch', () => {
     expect(progress.some((p) => p.phase === 'retrain')).toBe(true);
     expect(() => JSON.parse(JSON.stringify(r))).not.toThrow();
     lambda0Latency = r.fusionCost.latencyMs;
+    // every distinct per-epoch genotype was retrained; the kept one has the lowest validation objective
+    expect(r.candidates.length).toBeGreaterThanOrEqual(1);
+    const keys = r.candidates.map((c) => genotypeKey(c.genotype));
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(new Set(keys)).toEqual(new Set(r.history.search.map((e) => genotypeKey(e.genotype))));
+    const best = r.candidates.reduce((a, b) => (b.objective < a.objective ? b : a));
+    expect(genotypeKey(r.genotype)).toBe(genotypeKey(best.genotype));
+    expect(r.valAccuracy).toBe(best.valAccuracy);
+    expect(best.epochs).toContain(r.chosenEpoch);
+    for (const c of r.candidates) expect(c.objective).toBeCloseTo(c.valCrossEntropy, 12); // λ = 0
+    const retrainCandidates = progress.flatMap((p) => (p.phase === 'retrain' ? [p.candidate] : []));
+    expect(new Set(retrainCandidates)).toEqual(new Set(r.candidates.map((_, k) => k + 1)));
+  });
+
+  it('chooses on validation only: scrambled test labels change the test accuracy, not the choice', async () => {
+    const run = (test: typeof features.test) =>
+      runFusionSearch({
+        features: { ...features, test },
+        macro: { cells: 1, nodes: 1 },
+        table: tx2(),
+        seed: 4,
+        C: 8,
+        epochs: 3,
+        retrainEpochs: 3,
+        batchSize: 32,
+        weightLr: 0.01,
+        retrainLr: 0.01,
+        archLr: 0.03,
+      });
+    const honest = await run(features.test);
+    const scrambled = await run({ ...features.test, labels: features.test.labels.map((l) => (l + 1) % 4) });
+    expect(genotypeKey(scrambled.genotype)).toBe(genotypeKey(honest.genotype));
+    expect(scrambled.candidates).toEqual(honest.candidates);
+    expect(scrambled.valAccuracy).toBe(honest.valAccuracy);
+    expect(scrambled.testAccuracy).not.toBe(honest.testAccuracy);
+  });
+
+  it('maxCandidates 1 retrains only the last search epoch\'s genotype', async () => {
+    const r = await runFusionSearch({
+      features,
+      macro: { cells: 1, nodes: 1 },
+      table: tx2(),
+      seed: 5,
+      C: 8,
+      epochs: 3,
+      retrainEpochs: 1,
+      maxCandidates: 1,
+      batchSize: 32,
+      archLr: 0.03,
+    });
+    expect(r.candidates.length).toBe(1);
+    expect(genotypeKey(r.genotype)).toBe(genotypeKey(r.history.search[2].genotype));
+    expect(r.candidates[0].epochs).toContain(3);
   });
 
   it('λ > 0 on the same seed finds a fusion of lower LUT latency (the hardware term acts)', async () => {
