@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { validateFusionGenotype } from '../../../src/core/fusion-genotype';
 import { fusionCost } from '../../../src/core/cost-model';
-import { type FusionProgress, runFusionSearch } from '../../../src/ml/fusion/fusion-search';
+import { type FusionProgress, type FusionSearchOptions, runFusionSearch } from '../../../src/ml/fusion/fusion-search';
 import { genotypeKey } from '../../../src/ml/fusion/candidates';
 import { SIGNAL_FEATURES, pairSplit, tx2, useCpu } from './helpers';
 
@@ -12,6 +12,21 @@ beforeAll(useCpu);
 // either modality alone gets at most 50 %, only the fused pair separates the 4 classes.
 const features = { train: pairSplit(128, 1), val: pairSplit(64, 2), test: pairSplit(128, 3) };
 
+// One 1×1 cell at C 8 with a test-sized step budget (16 steps of each kind per epoch): larger
+// learning rates than the paper's 25-epoch defaults.
+const tinySearch = (o: Partial<FusionSearchOptions> & { seed: number }) =>
+  runFusionSearch({
+    features,
+    macro: { cells: 1, nodes: 1 },
+    table: tx2(),
+    C: 8,
+    batchSize: 32,
+    weightLr: 0.01,
+    retrainLr: 0.01,
+    archLr: 0.03,
+    ...o,
+  });
+
 describe('runFusionSearch', () => {
   let lambda0Latency = NaN;
   it('finds the one cross-modal pair that separates the classes, retrains it to > 90 %, leaks no tensors', async () => {
@@ -19,23 +34,7 @@ describe('runFusionSearch', () => {
     const before = tf.memory().numTensors;
     const progress: FusionProgress[] = [];
     const t0 = performance.now();
-    const r = await runFusionSearch({
-      features,
-      macro: { cells: 1, nodes: 1 },
-      table,
-      seed: 1,
-      C: 8,
-      epochs: 4,
-      retrainEpochs: 8,
-      patience: 4,
-      batchSize: 32,
-      // a test-sized step budget (16 steps of each kind): larger learning rates than the
-      // paper's 25-epoch defaults
-      weightLr: 0.01,
-      retrainLr: 0.01,
-      archLr: 0.03,
-      onProgress: (p) => progress.push(p),
-    });
+    const r = await tinySearch({ table, seed: 1, epochs: 4, retrainEpochs: 8, patience: 4, onProgress: (p) => progress.push(p) });
     const seconds = (performance.now() - t0) / 1000;
     console.log(`pair search: ${seconds.toFixed(1)} s`, JSON.stringify({ ...r, history: undefined }));
     expect(tf.memory().numTensors).toBe(before);
@@ -69,19 +68,7 @@ describe('runFusionSearch', () => {
 
   it('chooses on validation only: scrambled test labels change the test accuracy, not the choice', async () => {
     const run = (test: typeof features.test) =>
-      runFusionSearch({
-        features: { ...features, test },
-        macro: { cells: 1, nodes: 1 },
-        table: tx2(),
-        seed: 4,
-        C: 8,
-        epochs: 3,
-        retrainEpochs: 3,
-        batchSize: 32,
-        weightLr: 0.01,
-        retrainLr: 0.01,
-        archLr: 0.03,
-      });
+      tinySearch({ features: { ...features, test }, seed: 4, epochs: 3, retrainEpochs: 3 });
     const honest = await run(features.test);
     const scrambled = await run({ ...features.test, labels: features.test.labels.map((l) => (l + 1) % 4) });
     expect(genotypeKey(scrambled.genotype)).toBe(genotypeKey(honest.genotype));
@@ -91,37 +78,14 @@ describe('runFusionSearch', () => {
   });
 
   it('maxCandidates 1 retrains only the last search epoch\'s genotype', async () => {
-    const r = await runFusionSearch({
-      features,
-      macro: { cells: 1, nodes: 1 },
-      table: tx2(),
-      seed: 5,
-      C: 8,
-      epochs: 3,
-      retrainEpochs: 1,
-      maxCandidates: 1,
-      batchSize: 32,
-      archLr: 0.03,
-    });
+    const r = await tinySearch({ seed: 5, epochs: 3, retrainEpochs: 1, maxCandidates: 1 });
     expect(r.candidates.length).toBe(1);
     expect(genotypeKey(r.genotype)).toBe(genotypeKey(r.history.search[2].genotype));
     expect(r.candidates[0].epochs).toContain(3);
   });
 
   it('λ > 0 on the same seed finds a fusion of lower LUT latency (the hardware term acts)', async () => {
-    const r = await runFusionSearch({
-      features,
-      macro: { cells: 1, nodes: 1 },
-      table: tx2(),
-      seed: 1,
-      C: 8,
-      epochs: 4,
-      retrainEpochs: 0,
-      batchSize: 32,
-      weightLr: 0.01,
-      archLr: 0.03,
-      lambda: 20,
-    });
+    const r = await tinySearch({ seed: 1, epochs: 4, retrainEpochs: 0, lambda: 20 });
     expect(r.lambda).toBe(20);
     expect(r.fusionOps).toEqual(['Sum']);
     expect(r.fusionCost.latencyMs).toBeLessThan(lambda0Latency);
