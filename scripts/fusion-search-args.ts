@@ -4,7 +4,7 @@
 //
 //   fusion-search --image k5557e3643d2 --audio k3375e3336d2 --cells 2 --nodes 1 --device jetson-tx2
 //                 --lambda 0 --seed 1 [--epochs N] [--retrain-epochs N] [--max-candidates N] [--c N]
-//                 [--paper-faithful] [--backend wasm|cpu]
+//                 [--paper-faithful] [--allow-unimodal] [--backend wasm|cpu]
 
 import { parseGenome } from '../src/core/genome';
 import { CELL_CHOICES, NODE_CHOICES, type BackboneGenome } from '../src/core/types';
@@ -29,6 +29,8 @@ export interface FusionSearchArgs {
   /** Fusion width C (default 192, the width the LUT prices). */
   c: number;
   paperFaithful: boolean;
+  /** Let genotypes read one modality only (plain DARTS argmax); default: both modalities. */
+  allowUnimodal: boolean;
   /** Training batches of 64 for each backbone's BN recalibration (default 10). */
   bnBatches: number;
   /** tfjs backend in Node: `wasm` (default; ~3× faster than cpu at C 192) or `cpu` (with our fast kernels). */
@@ -39,10 +41,10 @@ export class ArgError extends Error {}
 
 export const USAGE =
   'usage: fusion-search --image <genome> --audio <genome> --cells 1-4 --nodes 1-4 --device <id> --lambda X --seed N ' +
-  '[--epochs N] [--retrain-epochs N] [--max-candidates N] [--c N] [--energy-lambda X] [--bn-batches N] [--backend wasm|cpu] [--paper-faithful]';
+  '[--epochs N] [--retrain-epochs N] [--max-candidates N] [--c N] [--energy-lambda X] [--bn-batches N] [--backend wasm|cpu] [--paper-faithful] [--allow-unimodal]';
 
 const VALUED = ['--image', '--audio', '--cells', '--nodes', '--device', '--lambda', '--seed', '--epochs', '--retrain-epochs', '--max-candidates', '--c', '--energy-lambda', '--bn-batches', '--backend'];
-const SWITCHES = ['--paper-faithful'];
+const SWITCHES = ['--paper-faithful', '--allow-unimodal'];
 const REQUIRED = ['--image', '--audio', '--cells', '--nodes', '--device', '--lambda', '--seed'];
 
 function integer(flag: string, text: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
@@ -113,6 +115,7 @@ export function parseFusionSearchArgs(argv: readonly string[], knownDevices?: re
     maxCandidates: seen.has('--max-candidates') ? integer('--max-candidates', get('--max-candidates'), 1) : 6,
     c: seen.has('--c') ? integer('--c', get('--c'), 1) : 192,
     paperFaithful,
+    allowUnimodal: seen.has('--allow-unimodal'),
     bnBatches: seen.has('--bn-batches') ? integer('--bn-batches', get('--bn-batches'), 1) : 10,
     backend,
   };

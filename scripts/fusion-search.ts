@@ -4,6 +4,7 @@
 // retraining of the discrete network, test accuracy; cost of the whole network from the table.
 //   npm run --silent fusion-search -- --image k5557e3643d2 --audio k3375e3336d2 --cells 2 --nodes 1 \
 //     --device jetson-tx2 --lambda 0 --seed 1 [--epochs N] [--c N] [--max-candidates N] [--paper-faithful]
+//     [--allow-unimodal]
 //     [--backend wasm|cpu]
 // Prints one JSON object on stdout (progress lines on stderr). Bad arguments: one line on
 // stderr, exit 2. Needs public/models/avmnist-{image,audio}/ and public/data/avmnist/.
@@ -91,6 +92,7 @@ async function main() {
     retrainEpochs: args.retrainEpochs,
     maxCandidates: args.maxCandidates,
     paperFaithful: args.paperFaithful,
+    bothModalities: !args.allowUnimodal,
     onProgress: (p) =>
       process.stderr.write(
         p.phase === 'search'
@@ -134,6 +136,7 @@ async function main() {
       seed: args.seed,
       C: args.c,
       paperFaithful: r.paperFaithful,
+      bothModalities: r.bothModalities,
       archSplit: r.archSplit,
       backend: tf.getBackend(),
     }),

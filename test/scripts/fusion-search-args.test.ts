@@ -16,7 +16,8 @@ describe('fusion-search arguments', () => {
     expect(a.image).toEqual({ ks: [5, 5, 5, 7], e: [3, 6, 4, 3], d: 2 });
     expect(a.audio.d).toBe(2);
     expect(a).toMatchObject({ cells: 2, nodes: 1, device: 'jetson-tx2', lambda: 0, energyLambda: 0, seed: 1 });
-    expect(a).toMatchObject({ epochs: 25, retrainEpochs: 10, c: 192, paperFaithful: false, bnBatches: 10, backend: 'wasm', maxCandidates: 6 });
+    expect(a).toMatchObject({ epochs: 25, retrainEpochs: 10, c: 192, paperFaithful: false, bnBatches: 10, backend: 'wasm', maxCandidates: 6, allowUnimodal: false });
+    expect(parse([...BASE, '--allow-unimodal']).allowUnimodal).toBe(true);
   });
 
   it('takes the optional flags', () => {

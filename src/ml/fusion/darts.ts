@@ -52,6 +52,8 @@ export interface DartsOptions {
   costs: OpCosts;
   /** Paper-faithful: both operands of every operator are the same tensor. */
   sameOperands?: boolean;
+  /** Discretise each epoch to a genotype that reads both modalities (discretise.ts). */
+  bothModalities?: boolean;
   rng: Rng;
   /** Called after every epoch; a returned promise is awaited (so a caller can pause the search). */
   onEpoch?: (e: DartsEpoch) => unknown;
@@ -182,7 +184,7 @@ export async function runDarts(net: SearchNet, train: SplitTensors, arch: SplitT
         archSplitObjective: onArchSplit.meanCrossEntropy + o.lambda * lat + (o.energyLambda ?? 0) * en,
         expectedLatencyMs: lat,
         expectedEnergyMj: en,
-        genotype: discretise(archWeights(net)),
+        genotype: discretise(archWeights(net), { bothModalities: o.bothModalities }),
         seconds: (performance.now() - t0) / 1000,
       };
       history.push(e);

@@ -3,6 +3,7 @@
 // reported accuracies. JSON in (typed arrays) and JSON out, so it runs inside a worker.
 //
 // Default (proper) mode: weights on train, α/β/γ on validation with λ·E[latency] (+ λE·E[energy]),
+// each epoch discretised to a genotype that reads both modalities (the LUT prices both backbones),
 // every distinct genotype the search epochs discretised to is a candidate (candidates.ts); each
 // is retrained with fresh weights on train, early-stopped on validation, and the one with the
 // lowest validation objective (CE + hardware terms) is kept; test accuracy is measured once, on
@@ -46,6 +47,12 @@ export interface FusionSearchOptions {
    */
   maxCandidates?: number;
   paperFaithful?: boolean;
+  /**
+   * Every genotype reads both modalities (default true; always false in paper-faithful mode):
+   * a search epoch whose argmax reads one modality only is discretised with the least-cost
+   * repair (discretise.ts). False = plain argmax, as DARTS.
+   */
+  bothModalities?: boolean;
   numClasses?: number;
   batchSize?: number;
   weightLr?: number;
@@ -92,6 +99,8 @@ export interface FusionSearchResult {
   retrainEpochs: number;
   retrained: boolean;
   paperFaithful: boolean;
+  /** Whether genotypes were made to read both modalities. */
+  bothModalities: boolean;
   lambda: number;
   energyLambda: number;
   /** Split the architecture parameters were optimised on. */
@@ -142,6 +151,7 @@ export async function runFusionSearch(o: FusionSearchOptions): Promise<FusionSea
       energyLambda,
       costs,
       sameOperands: paper,
+      bothModalities: !paper && (o.bothModalities ?? true),
       rng: rng.fork(),
       onEpoch: (e) => o.onProgress?.({ phase: 'search', ...e }),
       shouldCancel: o.shouldCancel,
@@ -229,6 +239,7 @@ export async function runFusionSearch(o: FusionSearchOptions): Promise<FusionSea
       retrainEpochs: retrain.length,
       retrained: retrain.length > 0,
       paperFaithful: paper,
+      bothModalities: !paper && (o.bothModalities ?? true),
       lambda,
       energyLambda,
       archSplit: paper ? 'test' : 'val',

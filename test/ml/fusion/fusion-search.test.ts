@@ -4,6 +4,7 @@ import { validateFusionGenotype } from '../../../src/core/fusion-genotype';
 import { fusionCost } from '../../../src/core/cost-model';
 import { type FusionProgress, type FusionSearchOptions, runFusionSearch } from '../../../src/ml/fusion/fusion-search';
 import { genotypeKey } from '../../../src/ml/fusion/candidates';
+import { readsBothModalities } from '../../../src/core/fusion-modalities';
 import { SIGNAL_FEATURES, pairSplit, tx2, useCpu } from './helpers';
 
 beforeAll(useCpu);
@@ -44,6 +45,8 @@ describe('runFusionSearch', () => {
     expect(r.valAccuracy).toBeGreaterThan(90);
     expect(r.retrained).toBe(true);
     expect(r.archSplit).toBe('val');
+    expect(r.bothModalities).toBe(true);
+    expect(r.history.search.every((e) => readsBothModalities(e.genotype))).toBe(true);
     expect(validateFusionGenotype(r.genotype, { cells: 1, nodes: 1 })).toBeTruthy();
     const cost = fusionCost(table, r.fusionOps);
     expect(r.fusionCost.latencyMs).toBeCloseTo(cost.latencyMs, 10);
@@ -77,6 +80,25 @@ describe('runFusionSearch', () => {
     expect(scrambled.testAccuracy).not.toBe(honest.testAccuracy);
   });
 
+  it('keeps both modalities when the signal is in one: plain argmax fuses audio with audio, the default repairs it', async () => {
+    // move the image bit into audio feature 4: both bits now live in audio features 4 and 5
+    const audioOnly = (sp: typeof features.train) => {
+      const f = [...sp.features];
+      [f[4], f[2]] = [f[2], f[4]];
+      return { ...sp, features: f };
+    };
+    const data = { train: audioOnly(features.train), val: audioOnly(features.val), test: audioOnly(features.test) };
+    const plain = await tinySearch({ features: data, seed: 1, epochs: 4, retrainEpochs: 0, bothModalities: false });
+    expect([...plain.genotype.cells[0].inputs].sort()).toEqual([4, 5]);
+    expect(plain.bothModalities).toBe(false);
+    const repaired = await tinySearch({ features: data, seed: 1, epochs: 4, retrainEpochs: 0 });
+    expect(repaired.history.search.every((e) => readsBothModalities(e.genotype))).toBe(true);
+    const inputs = repaired.genotype.cells[0].inputs;
+    expect(inputs.some((i) => i === 4 || i === 5)).toBe(true);
+    // the search itself is the same: only the discretisation differs
+    expect(repaired.history.search.map((e) => e.trainLoss)).toEqual(plain.history.search.map((e) => e.trainLoss));
+  });
+
   it('maxCandidates 1 retrains only the last search epoch\'s genotype', async () => {
     const r = await tinySearch({ seed: 5, epochs: 3, retrainEpochs: 1, maxCandidates: 1 });
     expect(r.candidates.length).toBe(1);
@@ -106,6 +128,7 @@ describe('runFusionSearch', () => {
       paperFaithful: true,
     });
     expect(r.archSplit).toBe('test');
+    expect(r.bothModalities).toBe(false);
     expect(r.lambda).toBe(0);
     expect(r.retrained).toBe(false);
     expect(r.genotype.cells.length).toBe(2);
