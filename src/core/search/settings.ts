@@ -67,8 +67,9 @@ const BASE: Omit<SearchSettings, 'populationSize' | 'offspring' | 'generations' 
 /**
  * quick: 2 pairs × 2 generations ≤ 4 fusion searches at C 16 on 450 training pairs (CI, slow devices).
  * demo: 3 pairs × 4 generations ≤ 12 fusion searches at C 16 on 450 training pairs; sized so the
- * whole run takes about 3 minutes (measured: 236 s with `auto` = wasm on a 2-core machine without
- * a GPU; the earlier 16 + 16 / C 32 / 4-epoch demo took ~7 minutes per generation there).
+ * whole run takes about 4 minutes (measured: 243 s with `auto` = wasm on a 2-core machine without
+ * a GPU, each pair retraining up to 2 candidate fusions; the earlier 16 + 16 / C 32 / 4-epoch
+ * demo took ~7 minutes per generation there).
  * paper: the reference's AV-MNIST scale (64 + 64 offspring, 25 % survivors, 25 fusion epochs,
  * 30 generations, C 192) — hours.
  */
