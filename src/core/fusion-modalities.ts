@@ -44,3 +44,15 @@ export function genotypeModalities(g: Pick<FusionGenotype, 'cells'>): Set<Modali
 export function readsBothModalities(g: Pick<FusionGenotype, 'cells'>): boolean {
   return genotypeModalities(g).size === 2;
 }
+
+/** Short name of a cell input: I0–I3 image features, A0–A3 audio features, Ck the output of cell k (1-based). */
+export function cellInputName(index: number): string {
+  if (index >= FUSABLE_FEATURES) return `C${index - FUSABLE_FEATURES + 1}`;
+  const perModality = FUSABLE_FEATURES / 2;
+  return featureModality(index) === 'image' ? `I${index}` : `A${index - perModality}`;
+}
+
+/** What each cell fuses, e.g. `I3+A1 · A0+C1`. */
+export function formatCellInputs(g: Pick<FusionGenotype, 'cells'>): string {
+  return g.cells.map((c) => c.inputs.map(cellInputName).join('+')).join(' · ');
+}

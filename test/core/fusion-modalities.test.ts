@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { featureModality, genotypeModalities, reachableCells, readsBothModalities } from '../../src/core/fusion-modalities';
+import { cellInputName, featureModality, formatCellInputs, genotypeModalities, reachableCells, readsBothModalities } from '../../src/core/fusion-modalities';
 import type { FusionGenotype } from '../../src/core/types';
 
 const net = (...inputs: [number, number][]): FusionGenotype => ({ cells: inputs.map((i) => ({ inputs: i, ops: ['Sum'] })) });
@@ -25,5 +25,13 @@ describe('fusion modalities', () => {
     // cell 0 (image) is not read by cells 1 and 2, which the head reads: audio only
     expect(reachableCells(net([0, 1], [4, 5], [6, 7]))).toEqual(new Set([1, 2]));
     expect(readsBothModalities(net([0, 1], [4, 5], [6, 7]))).toBe(false);
+  });
+});
+
+describe('cell input names', () => {
+  it('names image, audio and cell inputs, cell by cell', () => {
+    expect([0, 3, 4, 7, 8, 9].map(cellInputName)).toEqual(['I0', 'I3', 'A0', 'A3', 'C1', 'C2']);
+    expect(formatCellInputs(net([5, 7], [4, 3]))).toBe('A1+A3 · A0+I3');
+    expect(formatCellInputs(net([0, 4], [8, 6]))).toBe('I0+A0 · C1+A2');
   });
 });

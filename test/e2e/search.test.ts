@@ -11,7 +11,8 @@ import { parseDeviceTable } from '../../src/core/device-table';
 import { networkCost } from '../../src/core/cost-model';
 import { parseGenome } from '../../src/core/genome';
 import { dominates } from '../../src/core/pareto';
-import type { FusionOp } from '../../src/core/types';
+import type { FusionGenotype, FusionOp } from '../../src/core/types';
+import { formatCellInputs, readsBothModalities } from '../../src/core/fusion-modalities';
 
 const ASSETS = ['public/models/avmnist-image/supernet.json', 'public/models/avmnist-audio/supernet.json', 'public/data/avmnist/manifest.json'];
 
@@ -65,6 +66,10 @@ describe('Search view: a quick run from the URL (built app)', () => {
       image: e.image, audio: e.audio, fusion: e.fusion, accuracy: e.testAccuracy, valAccuracy: e.valAccuracy, latencyMs: e.latencyMs, energyMj: e.energyMj,
     })).sort((a: { latencyMs: number }, b: { latencyMs: number }) => a.latencyMs - b.latencyMs)).toEqual([...rows].sort((a, b) => a.latencyMs - b.latencyMs));
     expect(exported.archive.length).toBeGreaterThanOrEqual(rows.length);
+    // every searched fusion reads both modalities, and the table says what each cell fuses
+    for (const e of exported.archive as { genotype: FusionGenotype }[]) expect(readsBothModalities(e.genotype)).toBe(true);
+    const shownInputs = await page.locator('[data-testid="pareto-row"] [data-testid="cell-inputs"]').allTextContents();
+    expect(shownInputs.sort()).toEqual(exported.front.map((e: { genotype: FusionGenotype }) => formatCellInputs(e.genotype)).sort());
 
     const tensors = await page.locator('[data-testid="memory"] [data-num-tensors]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-num-tensors'))));
     expect(tensors.length).toBe(exported.settings.generations);
