@@ -3,9 +3,8 @@
 // DARTS fusion search (architecture on validation, λ·E[LUT latency]), discretisation,
 // retraining of the discrete network, test accuracy; cost of the whole network from the table.
 //   npm run --silent fusion-search -- --image k5557e3643d2 --audio k3375e3336d2 --cells 2 --nodes 1 \
-//     --device jetson-tx2 --lambda 0 --seed 1 [--epochs N] [--c N] [--max-candidates N] [--paper-faithful]
-//     [--allow-unimodal]
-//     [--backend wasm|cpu]
+//     --device jetson-tx2 --lambda 0 --seed 1 [--epochs N] [--c N] [--max-candidates N]
+//     [--paper-faithful] [--allow-unimodal] [--backend wasm|cpu]
 // Prints one JSON object on stdout (progress lines on stderr). Bad arguments: one line on
 // stderr, exit 2. Needs public/models/avmnist-{image,audio}/ and public/data/avmnist/.
 

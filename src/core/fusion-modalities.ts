@@ -10,12 +10,15 @@
 import type { FusionGenotype, Modality } from './types';
 import { FUSABLE_FEATURES } from './fusion-genotype';
 
+/** Backbone features per modality: 0..3 image, 4..7 audio. */
+const FEATURES_PER_MODALITY = FUSABLE_FEATURES / 2;
+
 /** The modality of a raw backbone feature index (0..7). */
 export function featureModality(index: number): Modality {
   if (!Number.isInteger(index) || index < 0 || index >= FUSABLE_FEATURES) {
     throw new Error(`feature index ${index} is not a backbone feature (0..${FUSABLE_FEATURES - 1})`);
   }
-  return index < FUSABLE_FEATURES / 2 ? 'image' : 'audio';
+  return index < FEATURES_PER_MODALITY ? 'image' : 'audio';
 }
 
 /** Indices of the cells the head reaches, directly or through other cells' inputs. */
@@ -48,8 +51,7 @@ export function readsBothModalities(g: Pick<FusionGenotype, 'cells'>): boolean {
 /** Short name of a cell input: I0–I3 image features, A0–A3 audio features, Ck the output of cell k (1-based). */
 export function cellInputName(index: number): string {
   if (index >= FUSABLE_FEATURES) return `C${index - FUSABLE_FEATURES + 1}`;
-  const perModality = FUSABLE_FEATURES / 2;
-  return featureModality(index) === 'image' ? `I${index}` : `A${index - perModality}`;
+  return featureModality(index) === 'image' ? `I${index}` : `A${index - FEATURES_PER_MODALITY}`;
 }
 
 /** What each cell fuses, e.g. `I3+A1 · A0+C1`. */

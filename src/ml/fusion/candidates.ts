@@ -10,6 +10,7 @@
 // The test split is never looked at. Pure: genotypes and numbers in, choices out.
 
 import type { SearchedGenotype } from './discretise';
+import { fusionGenotypeToJson } from '../../core/fusion-genotype';
 
 export interface GenotypeCandidate {
   genotype: SearchedGenotype;
@@ -17,10 +18,8 @@ export interface GenotypeCandidate {
   epochs: number[];
 }
 
-/** A stable text key of a genotype: inputs, operators and step operands of every cell. */
-export function genotypeKey(g: SearchedGenotype): string {
-  return JSON.stringify(g.cells.map((c) => [c.inputs, c.ops, c.stepInputs]));
-}
+/** A stable text key of a genotype: its JSON (inputs, operators and step operands of every cell). */
+export const genotypeKey = (g: SearchedGenotype): string => fusionGenotypeToJson(g);
 
 /**
  * The distinct genotypes of a search's epochs, in order of first appearance. With more than

@@ -21,9 +21,9 @@ import { fusionOpsOf, validateFusionMacro } from '../../core/fusion-genotype';
 import { type CachedFeatures, accuracyPct, checkSplit, disposeSplitTensors, numClassesOf, splitTensors } from './data';
 import { createSearchNet, disposeSearchNet, searchForward } from './search-network';
 import { type DartsEpoch, opCosts, runDarts } from './darts';
-import { type CandidateScore, bestCandidate, candidateObjective, epochCandidates } from './candidates';
-import { createDiscreteNet, disposeDiscreteNet } from './discrete-network';
-import { type RetrainEpoch, evalForwardOf, retrainDiscrete } from './retrain';
+import { type CandidateScore, type GenotypeCandidate, bestCandidate, candidateObjective, epochCandidates } from './candidates';
+import { type DiscreteNet, createDiscreteNet, disposeDiscreteNet } from './discrete-network';
+import { type RetrainEpoch, type RetrainResult, evalForwardOf, retrainDiscrete } from './retrain';
 import type { SearchedGenotype } from './discretise';
 
 export interface FusionSearchOptions {
@@ -126,6 +126,7 @@ export async function runFusionSearch(o: FusionSearchOptions): Promise<FusionSea
   const paper = o.paperFaithful ?? false;
   const lambda = paper ? 0 : (o.lambda ?? 0);
   const energyLambda = paper ? 0 : (o.energyLambda ?? 0);
+  const bothModalities = !paper && (o.bothModalities ?? true);
   const batchSize = o.batchSize ?? 64;
   const rng = new Rng(o.seed);
   const cfg = {
@@ -140,7 +141,7 @@ export async function runFusionSearch(o: FusionSearchOptions): Promise<FusionSea
   const tVal = splitTensors(val);
   const tTest = splitTensors(test);
   const net = createSearchNet(cfg, rng.fork());
-  let discrete: ReturnType<typeof createDiscreteNet> | null = null;
+  let discrete: DiscreteNet | null = null;
   try {
     const darts = await runDarts(net, tTrain, paper ? tTest : tVal, {
       epochs: o.epochs ?? 25,
@@ -151,7 +152,7 @@ export async function runFusionSearch(o: FusionSearchOptions): Promise<FusionSea
       energyLambda,
       costs,
       sameOperands: paper,
-      bothModalities: !paper && (o.bothModalities ?? true),
+      bothModalities,
       rng: rng.fork(),
       onEpoch: (e) => o.onProgress?.({ phase: 'search', ...e }),
       shouldCancel: o.shouldCancel,
@@ -163,7 +164,7 @@ export async function runFusionSearch(o: FusionSearchOptions): Promise<FusionSea
     let testAccuracy: number;
     let retrain: RetrainEpoch[] = [];
     let chosenEpoch = 0;
-    const candidates: CandidateReport[] = [];
+    let candidates: CandidateReport[] = [];
     const retrainEpochs = paper ? 0 : (o.retrainEpochs ?? 10);
     if (paper) {
       const best = search.reduce((a, b) => (b.archSplitAccuracy > a.archSplitAccuracy ? b : a));
@@ -180,50 +181,30 @@ export async function runFusionSearch(o: FusionSearchOptions): Promise<FusionSea
       testAccuracy = await accuracyPct(fwd, tTest, batchSize);
     } else {
       const pool = epochCandidates(search, o.maxCandidates ?? 6);
-      const scores: CandidateScore[] = [];
-      let bestIndex = -1;
-      for (let k = 0; k < pool.length; k++) {
-        const candidateNet = createDiscreteNet(pool[k].genotype, cfg, rng.fork());
-        let r: Awaited<ReturnType<typeof retrainDiscrete>>;
-        try {
-          r = await retrainDiscrete(candidateNet, tTrain, tVal, {
+      const kept = await retrainCandidates(pool, {
+        build: (g) => createDiscreteNet(g, cfg, rng.fork()),
+        retrain: (net, onEpoch) =>
+          retrainDiscrete(net, tTrain, tVal, {
             epochs: retrainEpochs,
             batchSize,
             lr: o.retrainLr,
             patience: o.patience,
             rng: rng.fork(),
-            onEpoch: (e) => o.onProgress?.({ phase: 'retrain', candidate: k + 1, candidates: pool.length, ...e }),
+            onEpoch,
             shouldCancel: o.shouldCancel,
-          });
-          if (r.cancelled) throw new FusionSearchCancelled();
-        } catch (err) {
-          disposeDiscreteNet(candidateNet);
-          throw err;
-        }
-        const cost = lutFusionCost(o.table, fusionOpsOf(pool[k].genotype));
-        scores.push({ valCrossEntropy: r.valCrossEntropy, valAccuracy: r.valAccuracy, fusionLatencyMs: cost.latencyMs, fusionEnergyMj: cost.energyMj });
-        candidates.push({
-          genotype: pool[k].genotype,
-          fusionOps: fusionOpsOf(pool[k].genotype),
-          epochs: pool[k].epochs,
-          ...scores[k],
-          objective: candidateObjective(scores[k], lambda, energyLambda),
-          retrainEpochs: r.history.length,
-        });
-        const winner = bestCandidate(scores, lambda, energyLambda);
-        if (winner === k) {
-          if (discrete) disposeDiscreteNet(discrete);
-          discrete = candidateNet;
-          bestIndex = k;
-          retrain = r.history;
-        } else {
-          disposeDiscreteNet(candidateNet);
-        }
-      }
-      genotype = pool[bestIndex].genotype;
-      chosenEpoch = pool[bestIndex].epochs[0];
-      valAccuracy = scores[bestIndex].valAccuracy;
-      testAccuracy = await accuracyPct(evalForwardOf(discrete!), tTest, batchSize);
+          }),
+        table: o.table,
+        lambda,
+        energyLambda,
+        onProgress: o.onProgress,
+      });
+      discrete = kept.net;
+      candidates = kept.reports;
+      retrain = kept.history;
+      genotype = pool[kept.index].genotype;
+      chosenEpoch = pool[kept.index].epochs[0];
+      valAccuracy = kept.reports[kept.index].valAccuracy;
+      testAccuracy = await accuracyPct(evalForwardOf(discrete), tTest, batchSize);
     }
     const fusionOps = fusionOpsOf(genotype);
     const cost = lutFusionCost(o.table, fusionOps);
@@ -239,7 +220,7 @@ export async function runFusionSearch(o: FusionSearchOptions): Promise<FusionSea
       retrainEpochs: retrain.length,
       retrained: retrain.length > 0,
       paperFaithful: paper,
-      bothModalities: !paper && (o.bothModalities ?? true),
+      bothModalities,
       lambda,
       energyLambda,
       archSplit: paper ? 'test' : 'val',
@@ -253,6 +234,61 @@ export async function runFusionSearch(o: FusionSearchOptions): Promise<FusionSea
     disposeSplitTensors(tVal);
     disposeSplitTensors(tTest);
   }
+}
+
+/**
+ * Retrains each candidate genotype in turn (fresh weights) and keeps the network with the lowest
+ * validation objective; the others are disposed as soon as they lose. On an error or a cancel,
+ * every network built here is disposed.
+ */
+async function retrainCandidates(
+  pool: readonly GenotypeCandidate[],
+  o: {
+    build: (g: SearchedGenotype) => DiscreteNet;
+    retrain: (net: DiscreteNet, onEpoch: (e: RetrainEpoch) => unknown) => Promise<RetrainResult>;
+    table: DeviceTable;
+    lambda: number;
+    energyLambda: number;
+    onProgress?: (p: FusionProgress) => unknown;
+  },
+): Promise<{ net: DiscreteNet; index: number; history: RetrainEpoch[]; reports: CandidateReport[] }> {
+  const reports: CandidateReport[] = [];
+  let kept: { net: DiscreteNet; index: number; history: RetrainEpoch[] } | null = null;
+  try {
+    for (let k = 0; k < pool.length; k++) {
+      const net = o.build(pool[k].genotype);
+      let r: RetrainResult;
+      try {
+        r = await o.retrain(net, (e) => o.onProgress?.({ phase: 'retrain', candidate: k + 1, candidates: pool.length, ...e }));
+        if (r.cancelled) throw new FusionSearchCancelled();
+      } catch (err) {
+        disposeDiscreteNet(net);
+        throw err;
+      }
+      const fusionOps = fusionOpsOf(pool[k].genotype);
+      const cost = lutFusionCost(o.table, fusionOps);
+      const score: CandidateScore = { valCrossEntropy: r.valCrossEntropy, valAccuracy: r.valAccuracy, fusionLatencyMs: cost.latencyMs, fusionEnergyMj: cost.energyMj };
+      reports.push({
+        genotype: pool[k].genotype,
+        fusionOps,
+        epochs: pool[k].epochs,
+        ...score,
+        objective: candidateObjective(score, o.lambda, o.energyLambda),
+        retrainEpochs: r.history.length,
+      });
+      if (bestCandidate(reports, o.lambda, o.energyLambda) === k) {
+        if (kept) disposeDiscreteNet(kept.net);
+        kept = { net, index: k, history: r.history };
+      } else {
+        disposeDiscreteNet(net);
+      }
+    }
+  } catch (err) {
+    if (kept) disposeDiscreteNet(kept.net);
+    throw err;
+  }
+  if (!kept) throw new Error('no candidate genotype to retrain');
+  return { ...kept, reports };
 }
 
 const evalCtxSame = { training: false, updateStats: false, nextSeed: () => 0, sameOperands: true };

@@ -59,7 +59,6 @@ export async function retrainDiscrete(
   let best: tf.Tensor[] | null = null;
   let bestEpoch = 0;
   let bestAcc = -1;
-  let bestCe = Infinity;
   let cancelled = false;
   try {
     for (let epoch = 1; epoch <= o.epochs; epoch++) {
@@ -94,7 +93,6 @@ export async function retrainDiscrete(
       await o.onEpoch?.(e);
       if (valAccuracy > bestAcc) {
         bestAcc = valAccuracy;
-        bestCe = onVal.meanCrossEntropy;
         bestEpoch = epoch;
         if (best) tf.dispose(best);
         best = net.store.snapshot();
@@ -107,5 +105,5 @@ export async function retrainDiscrete(
     if (best) tf.dispose(best);
     opt.dispose();
   }
-  return { history, bestEpoch, valAccuracy: Math.max(bestAcc, 0), valCrossEntropy: bestCe, cancelled };
+  return { history, bestEpoch, valAccuracy: Math.max(bestAcc, 0), valCrossEntropy: bestEpoch > 0 ? history[bestEpoch - 1].valCrossEntropy : Infinity, cancelled };
 }
