@@ -41,6 +41,7 @@ describe('fusion-search arguments', () => {
     ['negative lambda', set('--lambda', '-1'), /--lambda must be a number ≥ 0/],
     ['lambda not a number', set('--lambda', 'abc'), /--lambda must be a number ≥ 0/],
     ['zero epochs', [...BASE, '--epochs', '0'], /--epochs must be an integer ≥ 1/],
+    ['zero candidates', [...BASE, '--max-candidates', '0'], /--max-candidates must be an integer ≥ 1, got "0"/],
     ['unknown backend', [...BASE, '--backend', 'webgl'], /--backend must be cpu or wasm, got "webgl"/],
     ['bad C', [...BASE, '--c', 'x'], /--c must be an integer ≥ 1/],
     ['negative seed', set('--seed', '-3'), /--seed must be an integer in 0\.\./],
