@@ -1,7 +1,8 @@
 // Builds the device cost tables public/luts/<device>.json (+ index.json) from the Harmonic-NAS
 // reference LUTs (lut_ofa_mnist_<board>.json: backbone layers, string values;
 // lut_fusion_<board>.json: fusion operators at C=192, L=16, number values).
-// Usage: npm run build-luts [-- <reference luts dir>]   (default ../shared/reference/luts)
+// Usage: npm run build-luts [-- <reference luts dir>]   (default scripts/reference-luts, the
+// authors' tables copied byte for byte — see its SOURCE.md)
 // Output is deterministic: sorted keys, 2-space JSON, trailing newline.
 
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -18,7 +19,7 @@ import {
 } from '../src/core/device-table';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const DEFAULT_REFERENCE_DIR = resolve(REPO_ROOT, '../shared/reference/luts');
+export const DEFAULT_REFERENCE_DIR = join(REPO_ROOT, 'scripts/reference-luts');
 export const OUTPUT_DIR = join(REPO_ROOT, 'public/luts');
 
 export const CITATION =

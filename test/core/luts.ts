@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseDeviceTable, type DeviceTable } from '../../src/core/device-table';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const REFERENCE_LUTS = resolve(REPO_ROOT, '../shared/reference/luts');
+export const REFERENCE_LUTS = resolve(REPO_ROOT, 'scripts/reference-luts');
 
 export function shippedTable(id: 'jetson-tx2' | 'jetson-agx-xavier'): DeviceTable {
   return parseDeviceTable(readFileSync(resolve(REPO_ROOT, 'public/luts', `${id}.json`), 'utf8'));
