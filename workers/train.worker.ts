@@ -2,13 +2,13 @@
 // src/ml/supernet/training-session.ts; the main thread talks to it through
 // src/api/train-client.ts (comlink). The trained weights are transferred, not copied.
 import { expose, transfer } from 'comlink';
-import type { BackendPreference } from '../src/ml/backend';
+import type { BackendChoice } from '../src/core/backends';
 import { SupernetTrainingSession, type TrainListener, type TrainRequest } from '../src/ml/supernet/training-session';
 
 const session = new SupernetTrainingSession();
 
 const api = {
-  init: (preference: BackendPreference) => session.init(preference),
+  init: (preference: BackendChoice) => session.init(preference),
   async train(request: TrainRequest, listener: TrainListener) {
     const outcome = await session.train(request, listener);
     return transfer(outcome, [outcome.weights]);

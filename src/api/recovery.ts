@@ -2,10 +2,9 @@
 // the run continues from its last checkpoint on the next backend — WebGPU → WebGL → WebAssembly → CPU.
 // Pure, so it is tested in Node.
 
-import type { BackendName } from '../core/search-protocol';
-import type { BackendChoice } from '../core/search/url-state';
+import { BACKEND_NAMES, type BackendChoice, type BackendName } from '../core/backends';
 
-export const FALLBACK_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
+export const FALLBACK_ORDER: readonly BackendName[] = BACKEND_NAMES;
 
 /** The backend after `failed` in the fallback order, or null when none is left (CPU failed). */
 export function nextBackend(failed: BackendName): BackendName | null {

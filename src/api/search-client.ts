@@ -4,10 +4,8 @@
 // (reported by the worker) is reported, and the run continues from its last checkpoint on the
 // next backend (WebGPU → WebGL → CPU), see ./recovery.ts.
 
-import { proxy, wrap, type Remote } from 'comlink';
+import { proxy, type Remote } from 'comlink';
 import type {
-  BackendName,
-  BackendReport,
   GenerationReport,
   RunnerCallbacks,
   RunnerProgress,
@@ -18,8 +16,9 @@ import type {
 import type { EngineState } from '../core/search/engine-state';
 import type { SearchResult } from '../core/search/archive';
 import type { SearchSettings } from '../core/search/settings';
-import type { BackendChoice } from '../core/search/url-state';
+import type { BackendChoice, BackendName, BackendReport } from '../core/backends';
 import { recoveryPlan, type FailureKind } from './recovery';
+import { WorkerBridge } from './worker-bridge';
 
 export interface SearchListener {
   status(status: RunnerStatus): void;
@@ -46,35 +45,30 @@ function pageBase(): string {
 }
 
 export class SearchClient {
-  private worker: Worker | null = null;
-  private api: Remote<SearchWorkerApi> | null = null;
+  private readonly bridge: WorkerBridge<SearchWorkerApi>;
   private backendName: BackendName | null = null;
   private settings: SearchSettings | null = null;
   private lastCheckpoint: EngineState | null = null;
   private restarts = 0;
-  private generationOfWorker = 0;
 
   constructor(
     private readonly listener: SearchListener,
     private readonly options: SearchClientOptions = {},
-  ) {}
+  ) {
+    this.bridge = new WorkerBridge<SearchWorkerApi>(options.createWorker ?? defaultWorker, (message) => void this.fail('worker-crashed', message));
+  }
 
   get running(): boolean {
-    return this.api !== null;
+    return this.bridge.api !== null;
+  }
+
+  private get api(): Remote<SearchWorkerApi> | null {
+    return this.bridge.api;
   }
 
   /** Starts (or restarts) a worker on `preference` and reports the backend it got. */
   private async spawn(preference: BackendChoice): Promise<Remote<SearchWorkerApi>> {
-    this.terminate();
-    const worker = (this.options.createWorker ?? defaultWorker)();
-    const id = ++this.generationOfWorker;
-    worker.addEventListener('error', (ev) => {
-      ev.preventDefault?.();
-      if (id === this.generationOfWorker) void this.fail('worker-crashed', (ev as ErrorEvent).message || 'uncaught error');
-    });
-    this.worker = worker;
-    const api = wrap<SearchWorkerApi>(worker);
-    this.api = api;
+    const api = this.bridge.spawn();
     const report = await api.init(preference, this.options.baseUrl ?? pageBase());
     this.backendName = report.name;
     this.listener.backend(report);
@@ -82,7 +76,7 @@ export class SearchClient {
   }
 
   private callbacks(id: number): RunnerCallbacks {
-    const live = () => id === this.generationOfWorker;
+    const live = () => this.bridge.isCurrent(id);
     return proxy({
       onStatus: (s: RunnerStatus) => live() && this.listener.status(s),
       onProgress: (p: RunnerProgress) => live() && this.listener.progress(p),
@@ -105,7 +99,7 @@ export class SearchClient {
     this.restarts = 0;
     this.listener.status({ state: 'loading', message: 'starting the search worker' });
     const api = await this.spawn(preference);
-    await api.start({ settings, checkpoint, paused }, this.callbacks(this.generationOfWorker));
+    await api.start({ settings, checkpoint, paused }, this.callbacks(this.bridge.id));
   }
 
   pause(): void {
@@ -131,10 +125,7 @@ export class SearchClient {
   }
 
   terminate(): void {
-    this.generationOfWorker++;
-    this.worker?.terminate();
-    this.worker = null;
-    this.api = null;
+    this.bridge.terminate();
   }
 
   private async fail(kind: FailureKind, detail: string): Promise<void> {
@@ -148,7 +139,7 @@ export class SearchClient {
     this.restarts++;
     try {
       const api = await this.spawn(plan.backend);
-      await api.start({ settings: this.settings, checkpoint: this.lastCheckpoint }, this.callbacks(this.generationOfWorker));
+      await api.start({ settings: this.settings, checkpoint: this.lastCheckpoint }, this.callbacks(this.bridge.id));
     } catch (err) {
       this.listener.status({ state: 'error', message: (err as Error).message });
     }

@@ -4,44 +4,36 @@
 // ends the worker. The training data is transferred to the worker (the caller's arrays are
 // detached afterwards: pass copies if they are still needed).
 
-import { proxy, transfer, wrap, type Remote } from 'comlink';
-import type { BackendInfo, BackendPreference } from '../ml/backend';
+import { proxy, transfer, type Remote } from 'comlink';
+import type { BackendChoice, BackendReport } from '../core/backends';
+import { WorkerBridge } from './worker-bridge';
 import type { TrainListener, TrainOutcome, TrainRequest } from '../ml/supernet/training-session';
 import type { TrainWorkerApi } from '../../workers/train.worker';
 
 const defaultWorker = () => new Worker(new URL('../../workers/train.worker.ts', import.meta.url), { type: 'module' });
 
 export class TrainClient {
-  private worker: Worker | null = null;
-  private api: Remote<TrainWorkerApi> | null = null;
-  private backendInfo: BackendInfo | null = null;
-  private crash: Promise<never> | null = null;
+  private readonly bridge: WorkerBridge<TrainWorkerApi>;
+  private backendInfo: BackendReport | null = null;
 
   constructor(
-    private readonly preference: BackendPreference = 'auto',
-    private readonly createWorker: () => Worker = defaultWorker,
-  ) {}
+    private readonly preference: BackendChoice = 'auto',
+    createWorker: () => Worker = defaultWorker,
+  ) {
+    this.bridge = new WorkerBridge<TrainWorkerApi>(createWorker);
+  }
 
   /** The backend the worker runs on (starts the worker when needed). */
-  async backend(): Promise<BackendInfo> {
+  async backend(): Promise<BackendReport> {
     await this.start();
     return this.backendInfo!;
   }
 
   private async start(): Promise<Remote<TrainWorkerApi>> {
-    if (this.api) return this.api;
-    const worker = this.createWorker();
-    this.crash = new Promise<never>((_, reject) =>
-      worker.addEventListener('error', (ev) => {
-        ev.preventDefault?.();
-        reject(new Error(`the training worker crashed: ${(ev as ErrorEvent).message || 'uncaught error'}`));
-      }),
-    );
-    this.crash.catch(() => {}); // observed by train(); avoid an unhandled rejection when idle
-    this.worker = worker;
-    this.api = wrap<TrainWorkerApi>(worker);
-    this.backendInfo = await Promise.race([this.api.init(this.preference), this.crash]);
-    return this.api;
+    if (this.bridge.api && this.backendInfo) return this.bridge.api;
+    const api = this.bridge.ensure();
+    this.backendInfo = await this.bridge.raceCrash(api.init(this.preference), crashed);
+    return api;
   }
 
   /** Trains a fresh supernet; resolves with the reports and the trained weights. */
@@ -53,17 +45,17 @@ export class TrainClient {
       onStep: (p: Parameters<NonNullable<TrainListener['onStep']>>[0]) => listener.onStep?.(p),
       onEpoch: (r: Parameters<NonNullable<TrainListener['onEpoch']>>[0]) => listener.onEpoch?.(r),
     });
-    return Promise.race([api.train(transfer(request, unique), callbacks), this.crash!]);
+    return this.bridge.raceCrash(api.train(transfer(request, unique), callbacks), crashed);
   }
 
   cancel(): void {
-    void this.api?.cancel();
+    void this.bridge.api?.cancel();
   }
 
   terminate(): void {
-    this.worker?.terminate();
-    this.worker = null;
-    this.api = null;
-    this.crash = null;
+    this.bridge.terminate();
+    this.backendInfo = null;
   }
 }
+
+const crashed = (message: string) => `the training worker crashed: ${message}`;

@@ -9,10 +9,10 @@
 // hardware GPU the search times the GPU against wasm and leads with the faster (orderByTiming).
 // Pure, so it is tested in Node.
 
-export type BackendId = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+import { BACKEND_NAMES, type BackendName } from './backends';
 
 /** The CPU backends, fastest first; `wasm` only where no convolution is trained. */
-export function cpuBackends(trainsConvolutions = false): BackendId[] {
+export function cpuBackends(trainsConvolutions = false): BackendName[] {
   return trainsConvolutions ? ['cpu'] : ['wasm', 'cpu'];
 }
 
@@ -30,7 +30,7 @@ export interface AdapterFacts {
 }
 
 /** The order `auto` tries backends in, and why, in words for the UI. */
-export function autoBackendOrder(facts: AdapterFacts, trainsConvolutions = false): { order: BackendId[]; why: string } {
+export function autoBackendOrder(facts: AdapterFacts, trainsConvolutions = false): { order: BackendName[]; why: string } {
   const gpuHardware = facts.webgpu.available && !facts.webgpu.isFallbackAdapter;
   const glSoftware = isSoftwareRenderer(facts.webglRenderer);
   const cpu = cpuBackends(trainsConvolutions);
@@ -46,14 +46,15 @@ export function autoBackendOrder(facts: AdapterFacts, trainsConvolutions = false
  * An explicit choice first, then the rest of WebGPU → WebGL → WebAssembly → CPU. When training
  * convolutions, WebAssembly is left out even if it was the choice.
  */
-export function explicitBackendOrder(choice: BackendId, trainsConvolutions = false): BackendId[] {
-  const all: BackendId[] = ['webgpu', 'webgl', ...cpuBackends(trainsConvolutions)];
+export function explicitBackendOrder(choice: BackendName, trainsConvolutions = false): BackendName[] {
+  const cpu = cpuBackends(trainsConvolutions);
+  const all: BackendName[] = BACKEND_NAMES.filter((b) => b === 'webgpu' || b === 'webgl' || cpu.includes(b));
   return all.includes(choice) ? [choice, ...all.filter((b) => b !== choice)] : all;
 }
 
 /** A backend's measured cost of the search's typical work (ms per DARTS step pair); NaN = failed. */
 export interface BackendTiming {
-  name: BackendId;
+  name: BackendName;
   msPerStep: number;
 }
 
@@ -62,7 +63,7 @@ export interface BackendTiming {
  * small kernels, so both are timed on the same work and the faster one leads the order (the
  * rest follows in `order`'s sequence). Ties and failures keep `order`'s preference.
  */
-export function orderByTiming(order: BackendId[], timings: BackendTiming[]): { order: BackendId[]; why: string } {
+export function orderByTiming(order: BackendName[], timings: BackendTiming[]): { order: BackendName[]; why: string } {
   const ok = timings.filter((t) => Number.isFinite(t.msPerStep) && t.msPerStep > 0);
   if (ok.length === 0) return { order, why: 'timing failed; kept the default order' };
   const best = ok.reduce((a, b) => (b.msPerStep < a.msPerStep || (b.msPerStep === a.msPerStep && order.indexOf(b.name) < order.indexOf(a.name)) ? b : a));

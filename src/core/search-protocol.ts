@@ -6,18 +6,7 @@ import type { EngineState, SearchProgress } from './search/engine-state';
 import type { GenerationRecord, SearchResult } from './search/archive';
 import type { FusionEpochProgress } from './search/evaluator';
 import type { SearchSettings } from './search/settings';
-import type { BackendChoice } from './search/url-state';
-
-export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
-
-/** The backend a worker runs on (mirrors src/ml/backend.ts BackendInfo). */
-export interface BackendReport {
-  name: BackendName;
-  reason: string;
-  webgpu: { available: boolean; description?: string; isFallbackAdapter?: boolean };
-  /** WebAssembly only: threads in use. */
-  wasmThreads?: number;
-}
+import type { BackendChoice, BackendReport } from './backends';
 
 export type StepGrainChoice = 'generation' | 'candidate' | 'fusion-epoch';
 export const STEP_GRAINS: readonly StepGrainChoice[] = ['generation', 'candidate', 'fusion-epoch'];

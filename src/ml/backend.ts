@@ -5,13 +5,11 @@
 // explicit user choice. Works on the main thread and in workers.
 import * as tf from '@tensorflow/tfjs';
 import { type BackendTiming, autoBackendOrder, explicitBackendOrder, orderByTiming } from '../core/backend-order';
+import type { BackendChoice, BackendName, BackendReport, WebGpuProbe } from '../core/backends';
 import '@tensorflow/tfjs-backend-webgpu';
 import { installFastCpuKernels } from './cpu-kernels';
 import { configureWasmBinaries } from './wasm-binaries';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
-
-export type BackendPreference = 'auto' | 'webgpu' | 'webgl' | 'wasm' | 'cpu';
-export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 
 export interface BackendNeeds {
   /** Training convolutions (supernet training): the wasm backend lacks their gradients. */
@@ -21,23 +19,6 @@ export interface BackendNeeds {
    * the faster (the search passes its DARTS step, src/ml/backend-calibration.ts).
    */
   timeWorkMs?: () => Promise<number>;
-}
-
-export interface WebGpuProbe {
-  available: boolean;
-  /** Adapter description (vendor / architecture / description) when available. */
-  description?: string;
-  /** True for a software adapter (e.g. SwiftShader), which is much slower than a GPU. */
-  isFallbackAdapter?: boolean;
-}
-
-export interface BackendInfo {
-  name: BackendName;
-  /** Why this backend was picked (or why the preferred one was not). */
-  reason: string;
-  webgpu: WebGpuProbe;
-  /** WebAssembly only: threads in use (more than 1 only on a cross-origin isolated page). */
-  wasmThreads?: number;
 }
 
 interface GpuAdapterLike {
@@ -115,7 +96,7 @@ async function timedAutoOrder(auto: { order: BackendName[]; why: string }, timeW
  * With `trainsConvolutions`, WebAssembly is never used (no convolution gradients there); with
  * `timeWorkMs`, `auto` times a hardware GPU against WebAssembly and leads with the faster.
  */
-export async function chooseBackend(preference: BackendPreference = 'auto', needs: BackendNeeds = {}): Promise<BackendInfo> {
+export async function chooseBackend(preference: BackendChoice = 'auto', needs: BackendNeeds = {}): Promise<BackendReport> {
   const webgpu = await probeWebGpu();
   const trainsConvolutions = needs.trainsConvolutions ?? false;
   let auto = preference === 'auto' ? autoBackendOrder({ webgpu, webglRenderer: probeWebGlRenderer() }, trainsConvolutions) : null;

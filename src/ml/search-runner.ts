@@ -14,10 +14,9 @@ import type { AbortFlag, FusionHooks, SearchEvaluator } from '../core/search/eva
 import type { SearchSettings } from '../core/search/settings';
 import type { BackboneGenome, FusionMacro, Modality } from '../core/types';
 import type { DeviceTable } from '../core/device-table';
-import type { BackendChoice } from '../core/search/url-state';
+import type { BackendChoice, BackendReport } from '../core/backends';
 import { Throttle } from '../core/throttle';
 import type {
-  BackendReport,
   FusionNow,
   MemorySample,
   RunnerCallbacks,

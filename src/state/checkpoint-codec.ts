@@ -4,8 +4,7 @@
 // app may have written it). The IndexedDB side is ./checkpoints.ts.
 
 import { checkState, type EngineState } from '../core/search/engine-state';
-import type { BackendChoice } from '../core/search/url-state';
-import { BACKENDS } from '../core/search/url-state';
+import { isBackendChoice, type BackendChoice } from '../core/backends';
 
 export const SAVED_RUN_FORMAT = 'harmonic-nas-saved-run/1';
 
@@ -41,7 +40,7 @@ export function decodeSavedRun(x: unknown): { run: SavedRun; state: EngineState 
   const r = x as Partial<SavedRun> | null;
   if (!r || typeof r !== 'object' || r.format !== SAVED_RUN_FORMAT) throw new Error('not a saved search run of this version');
   if (typeof r.state !== 'string') throw new Error('saved run has no state');
-  if (!(BACKENDS as readonly unknown[]).includes(r.backend)) throw new Error(`saved run has an unknown backend ${JSON.stringify(r.backend)}`);
+  if (!isBackendChoice(r.backend)) throw new Error(`saved run has an unknown backend ${JSON.stringify(r.backend)}`);
   if (typeof r.savedAt !== 'number' || typeof r.preset !== 'string') throw new Error('saved run lacks its date or preset');
   let parsed: unknown;
   try {

@@ -1,36 +1,28 @@
-// Which view is shown. The view lives in the URL hash as `view=<id>` beside the other
-// settings (`key=value` pairs joined by `&`), so links restore it and other keys are kept.
-export type ViewId = 'search' | 'devices' | 'data';
+// Which view is shown. The view lives in the URL hash as `view=<id>` beside the other settings
+// (the `view` key of the URL contract), so links restore it and other keys are kept.
+
+import { withUrlKey, type ViewId } from '../core/search/url-state';
+import { urlHash, type UrlHash } from './url-hash.svelte';
+
+export type { ViewId };
 
 export interface ViewInfo {
   id: ViewId;
   label: string;
 }
 
-function hashParams(): URLSearchParams {
-  return new URLSearchParams(location.hash.replace(/^#/, ''));
-}
-
 export class Router {
-  view = $state<ViewId>('devices');
+  readonly views: readonly ViewInfo[];
+  private readonly hash: UrlHash;
+  view: ViewId;
 
-  constructor(
-    readonly views: readonly ViewInfo[],
-    readonly defaultView: ViewId,
-  ) {
-    this.view = this.readView();
-    addEventListener('hashchange', () => (this.view = this.readView()));
-  }
-
-  private readView(): ViewId {
-    const wanted = hashParams().get('view');
-    return this.views.find((v) => v.id === wanted)?.id ?? this.defaultView;
+  constructor(views: readonly ViewInfo[], hash: UrlHash = urlHash) {
+    this.views = views;
+    this.hash = hash;
+    this.view = $derived(this.hash.parsed.settings.view);
   }
 
   go(view: ViewId): void {
-    const params = hashParams();
-    params.set('view', view);
-    history.replaceState(null, '', `#${params.toString()}`);
-    this.view = view;
+    this.hash.replace(withUrlKey(this.hash.text, 'view', view));
   }
 }

@@ -3,14 +3,17 @@
 // left, the Pareto front and archive, the backend in use, tf.memory() samples, errors, and the
 // offer to resume a run saved in IndexedDB. `run=1` in the hash starts the search on load.
 
-import { formatUrlState, parseUrlState, searchSettingsFromUrl, type BackendChoice, type UrlSettings } from '../core/search/url-state';
+import { formatUrlState, parseUrlState, searchSettingsFromUrl, type UrlSettings } from '../core/search/url-state';
+import type { BackendChoice } from '../core/backends';
 import { checkSettings, presetSettings, validateSettings, type PresetName, type SearchSettings } from '../core/search/settings';
 import type { SearchResult } from '../core/search/archive';
-import type { BackendReport, MemorySample, RunnerProgress, RunnerStatus, StepGrainChoice } from '../core/search-protocol';
+import type { BackendReport } from '../core/backends';
+import type { MemorySample, RunnerProgress, RunnerStatus, StepGrainChoice } from '../core/search-protocol';
 import type { EngineState } from '../core/search/engine-state';
 import { SearchClient } from '../api/search-client';
 import { etas, type Etas } from '../api/eta';
 import { loadDeviceIndex, type DeviceIndexEntry } from '../data/device-tables';
+import { urlHash, type UrlHash } from './url-hash.svelte';
 import { clearRun, loadRun, saveRun } from './checkpoints';
 import { encodeSavedRun, type SavedRun } from './checkpoint-codec';
 
@@ -25,14 +28,10 @@ export const PHASE_WORDS: Record<string, string> = {
   finished: 'Finished',
 };
 
-function currentHash(): string {
-  return typeof location === 'undefined' ? '' : location.hash;
-}
-
 export class SearchState {
-  url = $state.raw<UrlSettings>(parseUrlState(currentHash()).settings);
-  settings = $state<SearchSettings>(searchSettingsFromUrl(parseUrlState(currentHash()).settings));
-  urlErrors = $state.raw<string[]>(parseUrlState(currentHash()).errors);
+  url: UrlSettings;
+  settings: SearchSettings;
+  urlErrors: string[];
   devices = $state.raw<DeviceIndexEntry[]>([]);
 
   status = $state<RunStatus>('idle');
@@ -47,7 +46,7 @@ export class SearchState {
   /** Wall time (ms) from Run to finished, for the summary. */
   wallMs = $state<number | null>(null);
 
-  settingsErrors = $derived(validateSettings(this.settings));
+  settingsErrors: string[];
   etas = $derived<Etas | null>(this.progress ? etas(this.progress) : null);
   phaseWords = $derived(this.progress ? (PHASE_WORDS[this.progress.phase] ?? this.progress.phase) : '');
   front = $derived(this.result?.front ?? []);
@@ -55,16 +54,28 @@ export class SearchState {
 
   private client: SearchClient | null = null;
   private startedAt = 0;
+  private readonly hash: UrlHash;
+  private readonly unsubscribeHash: () => void;
 
-  constructor() {
-    if (typeof addEventListener === 'function') addEventListener('hashchange', () => this.readHash());
+  constructor(hash: UrlHash = urlHash) {
+    this.hash = hash;
+    const parsed = hash.parsed;
+    this.url = $state.raw(parsed.settings);
+    this.settings = $state(searchSettingsFromUrl(parsed.settings));
+    this.urlErrors = $state.raw(parsed.errors);
+    this.settingsErrors = $derived(validateSettings(this.settings));
+    this.unsubscribeHash = hash.subscribe(() => this.readHash());
+  }
+
+  private knownDevices(): string[] | undefined {
+    return this.devices.length ? this.devices.map((d) => d.id) : undefined;
   }
 
   /** Loads the device list and the saved run; starts the search when the hash says `run=1`. */
   async init(): Promise<void> {
     try {
-      this.devices = await loadDeviceIndex('./luts/');
-      const parsed = parseUrlState(currentHash(), { knownDevices: this.devices.map((d) => d.id) });
+      this.devices = await loadDeviceIndex();
+      const parsed = parseUrlState(this.hash.text, { knownDevices: this.knownDevices() });
       this.urlErrors = parsed.errors;
       if (parsed.settings.device !== this.url.device) this.applyUrl(parsed.settings);
     } catch (err) {
@@ -79,7 +90,7 @@ export class SearchState {
   }
 
   private readHash(): void {
-    const parsed = parseUrlState(currentHash(), { knownDevices: this.devices.length ? this.devices.map((d) => d.id) : undefined });
+    const parsed = parseUrlState(this.hash.text, { knownDevices: this.knownDevices() });
     const s = parsed.settings;
     const u = this.url;
     if (s.preset !== u.preset || s.seed !== u.seed || s.device !== u.device || s.lambda !== u.lambda || s.backend !== u.backend) {
@@ -98,9 +109,9 @@ export class SearchState {
 
   /** Writes preset, seed, device, λ and backend to the hash, keeping other keys (e.g. view). */
   private writeUrl(): void {
-    if (typeof location === 'undefined') return;
-    const extra = parseUrlState(currentHash()).unknown;
+    const { settings: inHash, unknown } = this.hash.parsed;
     const next: UrlSettings = {
+      view: inHash.view,
       preset: this.url.preset,
       seed: this.settings.seed,
       device: this.settings.device,
@@ -109,7 +120,7 @@ export class SearchState {
       run: false,
     };
     this.url = next;
-    history.replaceState(null, '', `#${formatUrlState(next, extra)}`);
+    this.hash.replace(formatUrlState(next, unknown));
   }
 
   setPreset(name: PresetName): void {
@@ -239,6 +250,7 @@ export class SearchState {
   dispose(): void {
     this.client?.terminate();
     this.client = null;
+    this.unsubscribeHash();
   }
 
   async resumeSaved(): Promise<void> {

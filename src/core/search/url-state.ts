@@ -1,27 +1,20 @@
-// The URL hash contract of the search page (issue 6): `key=value` pairs joined by `&` for
-// `preset`, `seed`, `device`, `lambda`, `backend` (auto|webgpu|webgl|wasm|cpu) and `run=1` (start on
-// load), e.g. `#preset=quick&seed=1&device=jetson-tx2&lambda=0.1&backend=auto&run=1`.
-// An invalid value yields a message and the default; `formatUrlState` round-trips.
+// The URL hash contract of the app: `key=value` pairs joined by `&`, e.g.
+// `#view=search&preset=quick&seed=1&device=jetson-tx2&lambda=0.1&backend=auto&run=1`.
+// Every key is declared once, in URL_TABLE below, with how it parses (an invalid value yields a
+// message and the default) and how it is written; the router (`view`) and the search settings
+// read the same table, and `formatUrlState` round-trips `parseUrlState`.
 
+import { BACKEND_CHOICES, isBackendChoice, type BackendChoice } from '../backends';
 import { DEFAULT_PRESET, DEVICE_ID, PRESETS, PRESET_NAMES, isPresetName, presetSettings } from './settings';
 import type { PresetName, SearchSettings } from './settings';
 
-export const BACKENDS = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
-export type BackendChoice = (typeof BACKENDS)[number];
-/** How each choice reads in the backend menu. */
-export const BACKEND_LABELS: Record<BackendChoice, string> = {
-  auto: 'auto (fastest available)',
-  webgpu: 'webgpu (GPU)',
-  webgl: 'webgl (GPU)',
-  wasm: 'wasm (CPU, WebAssembly)',
-  cpu: 'cpu (CPU, JavaScript)',
-};
-
-/** The keys of the contract, in the order `formatUrlState` writes them. */
-export const URL_KEYS = ['preset', 'seed', 'device', 'lambda', 'backend', 'run'] as const;
-export type UrlKey = (typeof URL_KEYS)[number];
+/** The app's views, in menu order; `search` is shown when the hash names none. */
+export const VIEW_IDS = ['search', 'data', 'devices'] as const;
+export type ViewId = (typeof VIEW_IDS)[number];
+export const DEFAULT_VIEW: ViewId = 'search';
 
 export interface UrlSettings {
+  view: ViewId;
   preset: PresetName;
   seed: number;
   device: string;
@@ -31,6 +24,69 @@ export interface UrlSettings {
   /** Start the search as soon as the page has loaded. */
   run: boolean;
 }
+export type UrlKey = keyof UrlSettings;
+
+export interface UrlParseOptions {
+  /** When given, `device` must be one of these ids. */
+  knownDevices?: readonly string[];
+}
+
+/** One key of the contract: parse its text (a value, or what is wrong with it) and write it. */
+interface UrlField<K extends UrlKey> {
+  parse(text: string, options: UrlParseOptions): { value: UrlSettings[K] } | { problem: string };
+  /** The text to write, or null to leave the key out. */
+  format(value: UrlSettings[K]): string | null;
+  /** What happens instead of an invalid value (default: "using <the default>"). */
+  fallbackWords?: (fallback: UrlSettings[K]) => string;
+}
+
+const oneOf = (allowed: readonly string[]) => `is not one of ${allowed.join(', ')}`;
+
+/** The contract, in the order `formatUrlState` writes the keys (and `parseUrlState` reads them). */
+const URL_TABLE: { [K in UrlKey]: UrlField<K> } = {
+  view: {
+    parse: (t) => ((VIEW_IDS as readonly string[]).includes(t) ? { value: t as ViewId } : { problem: oneOf(VIEW_IDS) }),
+    format: (v) => (v === DEFAULT_VIEW ? null : v),
+  },
+  preset: {
+    parse: (t) => (isPresetName(t) ? { value: t } : { problem: oneOf(PRESET_NAMES) }),
+    format: (v) => v,
+  },
+  seed: {
+    parse: (t) => {
+      const n = /^\d{1,10}$/.test(t) ? Number(t) : NaN;
+      return Number.isInteger(n) && n <= 0xffffffff ? { value: n } : { problem: 'must be a whole number from 0 to 4294967295' };
+    },
+    format: (v) => String(v),
+  },
+  device: {
+    parse: (t, { knownDevices }) => {
+      if (!DEVICE_ID.test(t)) return { problem: 'is not a device id (lower-case letters, digits, dashes)' };
+      if (knownDevices && !knownDevices.includes(t)) return { problem: oneOf(knownDevices) };
+      return { value: t };
+    },
+    format: (v) => v,
+  },
+  lambda: {
+    parse: (t) => {
+      const n = /^\s*$/.test(t) ? NaN : Number(t);
+      return Number.isFinite(n) && n >= 0 && n <= 1000 ? { value: n } : { problem: 'must be a number from 0 to 1000' };
+    },
+    format: (v) => String(v),
+  },
+  backend: {
+    parse: (t) => (isBackendChoice(t) ? { value: t } : { problem: oneOf(BACKEND_CHOICES) }),
+    format: (v) => v,
+  },
+  run: {
+    parse: (t) => (t === '1' || t === 'true' ? { value: true } : t === '0' || t === 'false' ? { value: false } : { problem: 'must be 1 or 0' }),
+    format: (v) => (v ? '1' : null),
+    fallbackWords: () => 'not starting automatically',
+  },
+};
+
+/** The keys of the contract, in the order `formatUrlState` writes them. */
+export const URL_KEYS = Object.keys(URL_TABLE) as UrlKey[];
 
 export interface ParsedUrlState {
   settings: UrlSettings;
@@ -40,14 +96,9 @@ export interface ParsedUrlState {
   unknown: [string, string][];
 }
 
-export interface UrlParseOptions {
-  /** When given, `device` must be one of these ids. */
-  knownDevices?: readonly string[];
-}
-
 export function defaultUrlSettings(): UrlSettings {
   const p = PRESETS[DEFAULT_PRESET];
-  return { preset: DEFAULT_PRESET, seed: p.seed, device: p.device, lambda: p.lambda, backend: 'auto', run: false };
+  return { view: DEFAULT_VIEW, preset: DEFAULT_PRESET, seed: p.seed, device: p.device, lambda: p.lambda, backend: 'auto', run: false };
 }
 
 function decode(part: string): string | null {
@@ -58,95 +109,83 @@ function decode(part: string): string | null {
   }
 }
 
+function isUrlKey(key: string): key is UrlKey {
+  return Object.hasOwn(URL_TABLE, key);
+}
+
+/** The hash's pairs, decoded; undecodable ones become messages. */
+function splitPairs(hash: string, errors: string[]): [string, string][] {
+  const text = String(hash ?? '').replace(/^#/, '').trim();
+  const pairs: [string, string][] = [];
+  for (const pair of text === '' ? [] : text.split('&')) {
+    if (pair === '') continue;
+    const eq = pair.indexOf('=');
+    const key = decode(eq < 0 ? pair : pair.slice(0, eq));
+    const value = decode(eq < 0 ? '' : pair.slice(eq + 1));
+    if (key === null || value === null) errors.push(`"${pair}" is not valid URL encoding; ignored`);
+    else pairs.push([key, value]);
+  }
+  return pairs;
+}
+
+function applyField<K extends UrlKey>(key: K, text: string, settings: UrlSettings, options: UrlParseOptions, errors: string[]): void {
+  const field = URL_TABLE[key] as UrlField<K>;
+  const parsed = field.parse(text, options);
+  if ('value' in parsed) settings[key] = parsed.value;
+  else {
+    const instead = field.fallbackWords ? field.fallbackWords(settings[key]) : `using ${String(settings[key])}`;
+    errors.push(`${key} "${text}" ${parsed.problem}; ${instead}`);
+  }
+}
+
 /** Parses a location hash (with or without the leading `#`). Never throws. */
 export function parseUrlState(hash: string, options: UrlParseOptions = {}): ParsedUrlState {
   const settings = defaultUrlSettings();
   const errors: string[] = [];
   const unknown: [string, string][] = [];
-  const text = String(hash ?? '').replace(/^#/, '').trim();
   const values = new Map<UrlKey, string>();
-  if (text !== '') {
-    for (const pair of text.split('&')) {
-      if (pair === '') continue;
-      const eq = pair.indexOf('=');
-      const rawKey = eq < 0 ? pair : pair.slice(0, eq);
-      const rawValue = eq < 0 ? '' : pair.slice(eq + 1);
-      const key = decode(rawKey);
-      const value = decode(rawValue);
-      if (key === null || value === null) {
-        errors.push(`"${pair}" is not valid URL encoding; ignored`);
-        continue;
-      }
-      if (!(URL_KEYS as readonly string[]).includes(key)) {
-        unknown.push([key, value]);
-        continue;
-      }
-      if (values.has(key as UrlKey)) errors.push(`${key} is given more than once; the last value is used`);
-      values.set(key as UrlKey, value);
+  for (const [key, value] of splitPairs(hash, errors)) {
+    if (!isUrlKey(key)) {
+      unknown.push([key, value]);
+      continue;
     }
+    if (values.has(key)) errors.push(`${key} is given more than once; the last value is used`);
+    values.set(key, value);
   }
-
-  // The preset first: lambda's default is the preset's.
-  const preset = values.get('preset');
-  if (preset !== undefined) {
-    if (isPresetName(preset)) settings.preset = preset;
-    else errors.push(`preset "${preset}" is not one of ${PRESET_NAMES.join(', ')}; using ${settings.preset}`);
-  }
-  settings.lambda = PRESETS[settings.preset].lambda;
-
-  const seed = values.get('seed');
-  if (seed !== undefined) {
-    const n = /^\d{1,10}$/.test(seed) ? Number(seed) : NaN;
-    if (Number.isInteger(n) && n <= 0xffffffff) settings.seed = n;
-    else errors.push(`seed "${seed}" must be a whole number from 0 to 4294967295; using ${settings.seed}`);
-  }
-
-  const device = values.get('device');
-  if (device !== undefined) {
-    const known = options.knownDevices;
-    if (!DEVICE_ID.test(device)) {
-      errors.push(`device "${device}" is not a device id (lower-case letters, digits, dashes); using ${settings.device}`);
-    } else if (known && !known.includes(device)) {
-      errors.push(`device "${device}" is not one of ${known.join(', ')}; using ${settings.device}`);
-    } else settings.device = device;
-  }
-
-  const lambda = values.get('lambda');
-  if (lambda !== undefined) {
-    const n = /^\s*$/.test(lambda) ? NaN : Number(lambda);
-    if (Number.isFinite(n) && n >= 0 && n <= 1000) settings.lambda = n;
-    else errors.push(`lambda "${lambda}" must be a number from 0 to 1000; using ${settings.lambda}`);
-  }
-
-  const backend = values.get('backend');
-  if (backend !== undefined) {
-    if ((BACKENDS as readonly string[]).includes(backend)) settings.backend = backend as BackendChoice;
-    else errors.push(`backend "${backend}" is not one of ${BACKENDS.join(', ')}; using ${settings.backend}`);
-  }
-
-  const run = values.get('run');
-  if (run !== undefined) {
-    if (run === '1' || run === 'true') settings.run = true;
-    else if (run === '0' || run === 'false') settings.run = false;
-    else errors.push(`run "${run}" must be 1 or 0; not starting automatically`);
+  for (const key of URL_KEYS) {
+    const text = values.get(key);
+    if (text !== undefined) applyField(key, text, settings, options, errors);
+    // λ's default is the preset's: set it once the preset is known, before `lambda` is read.
+    if (key === 'preset') settings.lambda = PRESETS[settings.preset].lambda;
   }
   return { settings, errors, unknown };
 }
 
+function encodePairs(pairs: readonly [string, string][]): string {
+  return pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
+}
+
 /**
- * The hash text (without `#`) for these settings: every key of the contract in a fixed order,
- * `run=1` only when set; `extra` pairs (other views' keys) are appended unchanged.
+ * The hash text (without `#`) for these settings: every key of the contract in a fixed order
+ * (`view` only when not the default, `run=1` only when set); `extra` pairs (keys of no
+ * contract) are appended unchanged.
  */
 export function formatUrlState(s: UrlSettings, extra: readonly [string, string][] = []): string {
-  const pairs: [string, string][] = [
-    ['preset', s.preset],
-    ['seed', String(s.seed)],
-    ['device', s.device],
-    ['lambda', String(s.lambda)],
-    ['backend', s.backend],
-  ];
-  if (s.run) pairs.push(['run', '1']);
-  return [...pairs, ...extra].map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
+  const pairs: [string, string][] = [];
+  for (const key of URL_KEYS) {
+    const text = (URL_TABLE[key] as UrlField<typeof key>).format(s[key] as never);
+    if (text !== null) pairs.push([key, text]);
+  }
+  return encodePairs([...pairs, ...extra]);
+}
+
+/** `hash` with one key set to `value` (or removed when null), every other pair kept in place. */
+export function withUrlKey(hash: string, key: UrlKey, value: string | null): string {
+  const pairs = splitPairs(hash, []);
+  const at = pairs.findIndex(([k]) => k === key);
+  const kept = pairs.filter(([k]) => k !== key);
+  if (value !== null) kept.splice(at < 0 ? kept.length : at, 0, [key, value]);
+  return encodePairs(kept);
 }
 
 /** The full search settings the URL describes: its preset with seed, device and λ applied. */

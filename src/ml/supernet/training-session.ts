@@ -6,7 +6,8 @@
 // scripts call trainSupernet directly.
 
 import * as tf from '@tensorflow/tfjs';
-import { chooseBackend, type BackendInfo, type BackendPreference } from '../backend';
+import type { BackendChoice, BackendReport } from '../../core/backends';
+import { chooseBackend } from '../backend';
 import type { SupernetConfig } from './config';
 import type { Split } from './batches';
 import { Supernet } from './supernet';
@@ -42,11 +43,11 @@ export interface TrainListener {
 }
 
 export class SupernetTrainingSession {
-  private backend: BackendInfo | null = null;
+  private backend: BackendReport | null = null;
   private cancelRequested = false;
   private busy = false;
 
-  async init(preference: BackendPreference = 'auto'): Promise<BackendInfo> {
+  async init(preference: BackendChoice = 'auto'): Promise<BackendReport> {
     this.backend = await chooseBackend(preference, { trainsConvolutions: true });
     return { ...this.backend, webgpu: { ...this.backend.webgpu } };
   }

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { SearchClient, type SearchListener } from '../../../src/api/search-client';
 import { presetSettings } from '../../../src/core/search/settings';
-import type { BackendReport, GenerationReport, RunnerStatus } from '../../../src/core/search-protocol';
+import type { BackendReport } from '../../../src/core/backends';
+import type { GenerationReport, RunnerStatus } from '../../../src/core/search-protocol';
 import type { SearchResult } from '../../../src/core/search/archive';
 
 const settings = presetSettings('quick', {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { defaultUrlSettings, formatUrlState, parseUrlState, searchSettingsFromUrl } from '../../../src/core/search/url-state';
+import { URL_KEYS, defaultUrlSettings, formatUrlState, parseUrlState, searchSettingsFromUrl, withUrlKey } from '../../../src/core/search/url-state';
 
 describe('URL hash codec', () => {
   it('parses the contract example and round-trips', () => {
     const { settings, errors } = parseUrlState('#preset=quick&seed=1&run=1');
     expect(errors).toEqual([]);
     expect(settings).toMatchObject({ preset: 'quick', seed: 1, run: true, backend: 'auto', device: 'jetson-tx2' });
-    const s = { preset: 'paper', seed: 4294967295, device: 'jetson-agx-xavier', lambda: 0.25, backend: 'webgl', run: false } as const;
+    const s = { view: 'search', preset: 'paper', seed: 4294967295, device: 'jetson-agx-xavier', lambda: 0.25, backend: 'webgl', run: false } as const;
     const text = formatUrlState(s);
     expect(text).toBe('preset=paper&seed=4294967295&device=jetson-agx-xavier&lambda=0.25&backend=webgl');
     expect(parseUrlState(text)).toEqual({ settings: s, errors: [], unknown: [] });
@@ -28,10 +28,26 @@ describe('URL hash codec', () => {
   });
 
   it('keeps unknown keys aside and builds full settings from the preset', () => {
-    const parsed = parseUrlState('preset=quick&view=archive&lambda=0&seed=3');
-    expect(parsed.unknown).toEqual([['view', 'archive']]);
-    expect(formatUrlState(parsed.settings, parsed.unknown)).toContain('&view=archive');
+    const parsed = parseUrlState('preset=quick&tab=archive&lambda=0&seed=3');
+    expect(parsed.unknown).toEqual([['tab', 'archive']]);
+    expect(formatUrlState(parsed.settings, parsed.unknown)).toContain('&tab=archive');
     const s = searchSettingsFromUrl(parsed.settings);
     expect(s).toMatchObject({ populationSize: 4, seed: 3, lambda: 0, device: 'jetson-tx2' });
+  });
+
+  it('reads the view from the same table: default search, an unknown view is a message', () => {
+    expect(parseUrlState('view=devices&seed=2').settings).toMatchObject({ view: 'devices', seed: 2 });
+    const bad = parseUrlState('view=archive');
+    expect(bad.settings.view).toBe('search');
+    expect(bad.errors).toEqual(['view "archive" is not one of search, data, devices; using search']);
+    expect(formatUrlState({ ...defaultUrlSettings(), view: 'data' })).toMatch(/^view=data&preset=/);
+    expect(formatUrlState(defaultUrlSettings())).not.toContain('view=');
+    expect(URL_KEYS).toEqual(['view', 'preset', 'seed', 'device', 'lambda', 'backend', 'run']);
+  });
+
+  it('sets one key in place and keeps every other pair', () => {
+    expect(withUrlKey('seed=2&view=data&lesson=3', 'view', 'devices')).toBe('seed=2&view=devices&lesson=3');
+    expect(withUrlKey('#seed=2', 'view', 'data')).toBe('seed=2&view=data');
+    expect(withUrlKey('seed=2&run=1', 'run', null)).toBe('seed=2');
   });
 });
