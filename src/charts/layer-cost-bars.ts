@@ -40,7 +40,7 @@ export function drawLayerCostBars(svg: SVGSVGElement, bars: readonly LayerBar[],
 
   const x = d3
     .scaleLinear()
-    .domain([0, d3.max(bars, (b) => b[metric]) ?? 1])
+    .domain([0, d3.max(bars, (b) => b[metric]) || 1])
     .nice()
     .range([margin.left, width - margin.right]);
   const y = d3
