@@ -16,6 +16,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { localFetch, parseNameValueArgs, useNodeBackend } from './script-io';
 import { loadAvmnist, type AvmnistSplit } from '../src/data/avmnist';
+import { DATASET_DIR, DEVICE_TABLES_DIR, SUPERNET_DIRS, publicPath } from '../src/data/asset-paths';
 import { fetchSupernet } from '../src/ml/supernet/weights-io';
 import type { Supernet } from '../src/ml/supernet/supernet';
 import { TfSearchEvaluator, fusableFeatures } from '../src/ml/search-evaluator';
@@ -94,12 +95,12 @@ async function main() {
   const batchSize = Number(a.batch ?? 64);
   const reps = Number(a.reps ?? 1);
   const backend = await useNodeBackend(a.backend ?? 'cpu');
-  const table = parseDeviceTable(readFileSync(join(root, 'public/luts', `${a.device ?? 'jetson-tx2'}.json`), 'utf8'));
+  const table = parseDeviceTable(readFileSync(join(root, publicPath(DEVICE_TABLES_DIR), `${a.device ?? 'jetson-tx2'}.json`), 'utf8'));
   const nets = {
-    image: await fetchSupernet('', localFetch(join(root, 'public/models/avmnist-image'))),
-    audio: await fetchSupernet('', localFetch(join(root, 'public/models/avmnist-audio'))),
+    image: await fetchSupernet('', localFetch(join(root, publicPath(SUPERNET_DIRS.image)))),
+    audio: await fetchSupernet('', localFetch(join(root, publicPath(SUPERNET_DIRS.audio)))),
   };
-  const data = await loadAvmnist('', localFetch(join(root, 'public/data/avmnist')));
+  const data = await loadAvmnist('', localFetch(join(root, publicPath(DATASET_DIR))));
   const sizes = { image: data.manifest.modalities.image.shape[0], audio: data.manifest.modalities.audio.shape[0] };
   const evaluator = new TfSearchEvaluator(
     { train: data.train, val: data.val, test: data.test, imageSize: sizes.image, audioSize: sizes.audio },

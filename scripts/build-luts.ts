@@ -17,10 +17,11 @@ import {
   type DeviceTable,
   type DeviceTableEntry,
 } from '../src/core/device-table';
+import { DEVICE_INDEX_FILE, DEVICE_TABLES_DIR, publicPath } from '../src/data/asset-paths';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DEFAULT_REFERENCE_DIR = join(REPO_ROOT, 'scripts/reference-luts');
-export const OUTPUT_DIR = join(REPO_ROOT, 'public/luts');
+export const OUTPUT_DIR = join(REPO_ROOT, publicPath(DEVICE_TABLES_DIR));
 
 export const CITATION =
   'Ghebriout, Bouzidi, Niar, Ouarnoughi, "Harmonic-NAS: Hardware-Aware Multimodal Neural Architecture ' +
@@ -110,7 +111,7 @@ export function buildLutFiles(referenceDir: string): Record<string, string> {
     files[file] = stableJson(table);
     index.devices.push({ id: board.id, name: board.name, file });
   }
-  files['index.json'] = stableJson(parseDeviceIndex(index));
+  files[DEVICE_INDEX_FILE] = stableJson(parseDeviceIndex(index));
   return files;
 }
 
@@ -120,7 +121,7 @@ function main(argv: string[]): void {
   mkdirSync(OUTPUT_DIR, { recursive: true });
   for (const [name, content] of Object.entries(files)) {
     writeFileSync(join(OUTPUT_DIR, name), content);
-    console.log(`wrote public/luts/${name}`);
+    console.log(`wrote ${publicPath(DEVICE_TABLES_DIR)}/${name}`);
   }
 }
 

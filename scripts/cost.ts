@@ -7,12 +7,13 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseDeviceIndex, parseDeviceTable } from '../src/core/device-table';
 import { runCostCli, type CostCliEnv } from '../src/core/cost-cli';
+import { DEVICE_INDEX_FILE, DEVICE_TABLES_DIR, publicPath } from '../src/data/asset-paths';
 
-const LUT_DIR = join(resolve(dirname(fileURLToPath(import.meta.url)), '..'), 'public/luts');
+const LUT_DIR = join(resolve(dirname(fileURLToPath(import.meta.url)), '..'), publicPath(DEVICE_TABLES_DIR));
 
 /** Devices listed in public/luts/index.json, loaded from their files. */
 export function nodeCostEnv(lutDir = LUT_DIR): CostCliEnv {
-  const index = parseDeviceIndex(readFileSync(join(lutDir, 'index.json'), 'utf8'));
+  const index = parseDeviceIndex(readFileSync(join(lutDir, DEVICE_INDEX_FILE), 'utf8'));
   return {
     devices: index.devices.map((d) => d.id),
     loadTable(id) {

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ArgError, parseEvalArgs } from './eval-subnet-args';
+import { DATASET_DIR, MODELS_DIR, publicPath, supernetDirName } from '../src/data/asset-paths';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -37,9 +38,9 @@ async function main() {
   const { fetchSupernet } = await import('../src/ml/supernet/weights-io');
   const { evaluateSubnet } = await import('../src/ml/supernet/evaluate');
   const { formatGenome } = await import('../src/core/genome');
-  const modelDir = resolve(root, args.modelsDir ?? 'public/models', `avmnist-${args.modality}`);
+  const modelDir = resolve(root, args.modelsDir ?? publicPath(MODELS_DIR), supernetDirName(args.modality));
   const net = await fetchSupernet('', fileFetch(modelDir) as typeof fetch);
-  const data = await loadAvmnist('', fileFetch(join(root, 'public/data/avmnist')) as typeof fetch);
+  const data = await loadAvmnist('', fileFetch(join(root, publicPath(DATASET_DIR))) as typeof fetch);
   const pick = (s: (typeof data)['train']) =>
     args.modality === 'image' ? { inputs: s.images, labels: s.labels, size: 28 } : { inputs: s.audio, labels: s.labels, size: 20 };
   const t0 = Date.now();

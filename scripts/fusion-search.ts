@@ -12,16 +12,17 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ArgError, parseFusionSearchArgs } from './fusion-search-args';
+import { DATASET_DIR, DEVICE_INDEX_FILE, DEVICE_TABLES_DIR, SUPERNET_DIRS, publicPath } from '../src/data/asset-paths';
 import { localFetch, useNodeBackend } from './script-io';
 import { parseDeviceIndex, parseDeviceTable } from '../src/core/device-table';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const lutDir = join(root, 'public/luts');
+const lutDir = join(root, publicPath(DEVICE_TABLES_DIR));
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 async function main() {
-  const index = parseDeviceIndex(readFileSync(join(lutDir, 'index.json'), 'utf8'));
+  const index = parseDeviceIndex(readFileSync(join(lutDir, DEVICE_INDEX_FILE), 'utf8'));
   let args;
   try {
     args = parseFusionSearchArgs(process.argv.slice(2), index.devices.map((d) => d.id));
@@ -34,10 +35,10 @@ async function main() {
   }
   const entry = index.devices.find((d) => d.id === args.device)!;
   const table = parseDeviceTable(readFileSync(join(lutDir, entry.file), 'utf8'));
-  const modelDir = (m: string) => join(root, 'public/models', `avmnist-${m}`);
-  const dataDir = join(root, 'public/data/avmnist');
+  const modelDir = (m: 'image' | 'audio') => join(root, publicPath(SUPERNET_DIRS[m]));
+  const dataDir = join(root, publicPath(DATASET_DIR));
   for (const dir of [modelDir('image'), modelDir('audio'), dataDir]) {
-    if (!existsSync(dir)) throw new Error(`${dir} is missing: train the supernets (npm run train-supernet) and build the dataset first`);
+    if (!existsSync(dir)) throw new Error(`${dir} is missing: train the supernets (npm run train-supernet-node) and build the dataset first`);
   }
 
   const tf = await import('@tensorflow/tfjs');

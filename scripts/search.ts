@@ -16,10 +16,11 @@ import { preview } from 'vite';
 import { chromium, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from './chromium.mjs';
 import { ArgError, parseSearchArgs, type SearchArgs } from './search-args';
+import { DEVICE_INDEX_FILE, DEVICE_TABLES_DIR, publicPath } from '../src/data/asset-paths';
 
 function knownDevices(): string[] | undefined {
   try {
-    const index = JSON.parse(readFileSync(resolve('public/luts/index.json'), 'utf8')) as { devices: { id: string }[] };
+    const index = JSON.parse(readFileSync(resolve(publicPath(DEVICE_TABLES_DIR), DEVICE_INDEX_FILE), 'utf8')) as { devices: { id: string }[] };
     return index.devices.map((d) => d.id);
   } catch {
     return undefined;

@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { Rng } from '../src/core/rng';
 import { checkManifest, decodeAvmnist, type AvmnistSplit } from '../src/data/avmnist';
 import { AVMNIST_FILES } from '../src/data/avmnist-format';
+import { DATASET_DIR, DATASET_MANIFEST_FILE, publicPath } from '../src/data/asset-paths';
 import { LinearSoftmax, TinyCnn } from './baseline-models';
 
 const { values: args } = parseArgs({
@@ -25,7 +26,7 @@ const { values: args } = parseArgs({
     patience: { type: 'string', default: '15' },
     lr: { type: 'string', default: '0.002' },
     seed: { type: 'string', default: '1' },
-    data: { type: 'string', default: 'public/data/avmnist' },
+    data: { type: 'string', default: publicPath(DATASET_DIR) },
   },
 });
 const modality = args.modality as 'image' | 'audio';
@@ -33,7 +34,7 @@ if (modality !== 'image' && modality !== 'audio') throw new Error('--modality mu
 if (args.model !== 'cnn' && args.model !== 'linear') throw new Error('--model must be cnn or linear');
 
 function loadFromDisk(dir: string) {
-  const manifest = checkManifest(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')));
+  const manifest = checkManifest(JSON.parse(readFileSync(join(dir, DATASET_MANIFEST_FILE), 'utf8')));
   const read = (f: string) => new Uint8Array(readFileSync(join(dir, f)));
   return decodeAvmnist(manifest, {
     images: read(AVMNIST_FILES.images),

@@ -26,6 +26,8 @@ import { measureTrainedSupernet } from '../src/ml/supernet/trained-report';
 import { recalibrateBn } from '../src/ml/supernet/bn-recalibration';
 import { serializeSupernet } from '../src/ml/supernet/weights-io';
 import { LARGEST_GENOME } from '../src/core/genome';
+import { buildTrainingRecord } from '../src/core/training-record';
+import { DATASET_DIR, TRAINING_RECORD_FILE, publicPath } from '../src/data/asset-paths';
 import type { Modality } from '../src/core/types';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -50,7 +52,7 @@ async function main() {
   const modality = args.modality as Modality;
   if (modality !== 'image' && modality !== 'audio') throw new Error('--modality must be image or audio');
   const num = (k: string, d: number) => (args[k] === undefined ? d : Number(args[k]));
-  const settings: Partial<TrainSettings> = {
+  const settings = {
     seed: num('seed', 1),
     epochs: num('epochs', 8),
     warmupEpochs: num('warmup-epochs', 2),
@@ -58,19 +60,19 @@ async function main() {
     lr: num('lr', 3e-3),
     valRecalBatches: num('val-recal-batches', 4),
     augment: modality,
-  };
+  } satisfies Partial<TrainSettings>;
   const budgetS = num('budget-s', Infinity);
   const outDir = args.out ? resolve(root, args.out) : mkdtempSync(join(tmpdir(), `supernet-${modality}-`));
 
   await tf.setBackend('cpu');
   installFastCpuKernels();
-  const data = await loadData(join(root, 'public', 'data', 'avmnist'));
+  const data = await loadData(join(root, publicPath(DATASET_DIR)));
   const train = toSplit(data.train, modality, num('train-subset', Infinity));
   const val = toSplit(data.val, modality);
   const test = toSplit(data.test, modality);
   log(`${modality}: train ${train.labels.length} / val ${val.labels.length} / test ${test.labels.length}, out ${outDir}`);
 
-  const net = new Supernet(paperConfig(train.size), settings.seed!);
+  const net = new Supernet(paperConfig(train.size), settings.seed);
   const t0 = performance.now();
   let epochStart = t0;
   const history = await trainSupernet(net, train, val, settings, {
@@ -105,40 +107,25 @@ async function main() {
   const bin = Buffer.from(weights);
   writeFileSync(join(outDir, 'supernet.bin'), bin);
   writeFileSync(join(outDir, 'supernet.json'), JSON.stringify(manifest, null, 1) + '\n');
-  const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
-  const training = {
-    script: `scripts/train-supernet-node.ts ${process.argv.slice(2).join(' ')}`,
-    dataset: `public/data/avmnist (train ${train.labels.length} / val ${val.labels.length} / test ${test.labels.length})`,
+  const training = buildTrainingRecord({
+    script: 'scripts/train-supernet-node.ts',
+    args: process.argv.slice(2),
+    datasetDir: publicPath(DATASET_DIR),
+    splits: { train: train.labels.length, val: val.labels.length, test: test.labels.length },
     modality,
     backend: 'tfjs cpu in Node with the fast flat-loop kernels of src/ml/cpu-kernels',
-    seed: settings.seed,
-    warmupEpochs: settings.warmupEpochs,
-    epochs: settings.epochs,
-    batchSize: settings.batchSize,
-    lr: settings.lr,
-    optimizer: 'Adam, cosine learning rate per phase',
-    sandwich: 'largest + smallest + 2 random subnets per step, in-place distillation (kdWeight 1, T 1)',
-    trainSeconds: Math.round(trainSeconds),
-    trainBudgetSeconds: Number.isFinite(budgetS) ? budgetS : null,
+    settings,
+    trainSeconds,
+    trainBudgetSeconds: budgetS,
     stoppedEarlyByBudget: stoppedEarly,
-    epochsCompleted: history.length,
-    wallSeconds: Math.round((performance.now() - t0) / 1000),
-    bnRecalibration: `whole training split (${train.labels.length} samples), batch 64`,
+    wallSeconds: (performance.now() - t0) / 1000,
     accuracyPercent: final,
     history,
-    randomSubnets: {
-      count: randomSubnets.length,
-      split: 'val',
-      bnRecalibration: `${randomRecalBatches} training batches of 64`,
-      noRecal: 'running statistics as left by training',
-      meanNoRecal: mean(randomSubnets.map((x) => x.valNoRecal)),
-      meanRecal: mean(randomSubnets.map((x) => x.valRecal)),
-      minRecal: Math.min(...randomSubnets.map((x) => x.valRecal)),
-      subnets: randomSubnets,
-    },
+    randomSubnets,
+    randomRecalBatches,
     bytes: bin.length,
-  };
-  writeFileSync(join(outDir, 'training.json'), JSON.stringify(training, null, 1) + '\n');
+  });
+  writeFileSync(join(outDir, TRAINING_RECORD_FILE), JSON.stringify(training, null, 1) + '\n');
   console.log(JSON.stringify({ outDir, bytes: bin.length, final, trainSeconds: Math.round(trainSeconds), randomSubnetsMeanRecal: training.randomSubnets.meanRecal }));
 }
 

@@ -15,6 +15,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromiumArgs, chromiumPath } from './chromium.mjs';
+import { buildTrainingRecord } from '../src/core/training-record';
+import { DATASET_DIR, SUPERNET_DIRS, TRAINING_RECORD_FILE, publicPath } from '../src/data/asset-paths';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -105,46 +107,30 @@ async function main() {
       budgetS: Number(args['budget-s'] ?? 1200),
       randomBudgetS: Number(args['random-budget-s'] ?? 150),
     });
-    const outDir = resolve(root, args.out || join('public', 'models', `avmnist-${modality}`));
+    const outDir = resolve(root, args.out || publicPath(SUPERNET_DIRS[modality]));
     mkdirSync(outDir, { recursive: true });
     const bin = Buffer.from(r.weightsBase64, 'base64');
     writeFileSync(join(outDir, 'supernet.bin'), bin);
     writeFileSync(join(outDir, 'supernet.json'), JSON.stringify(r.manifest, null, 1) + '\n');
-    const rs = r.randomSubnets as { valNoRecal: number; valRecal: number }[];
-    const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
-    const training = {
-      script: `scripts/train-supernet.ts ${process.argv.slice(2).join(' ')}`,
-      dataset: 'public/data/avmnist (train 900 / val 150 / test 450)',
+    const training = buildTrainingRecord({
+      script: 'scripts/train-supernet.ts',
+      args: process.argv.slice(2),
+      datasetDir: publicPath(DATASET_DIR),
+      splits: r.splits,
       modality,
       backend: `${r.backend} in headless Chromium`,
-      seed: settings.seed,
-      warmupEpochs: settings.warmupEpochs,
-      epochs: settings.epochs,
-      batchSize: settings.batchSize,
-      lr: settings.lr,
-      optimizer: 'Adam, cosine learning rate per phase',
-      sandwich: 'largest + smallest + 2 random subnets per step, in-place distillation (kdWeight 1, T 1)',
-      trainSeconds: Math.round(r.trainSeconds),
+      settings,
+      trainSeconds: r.trainSeconds,
       trainBudgetSeconds: Number(args['budget-s'] ?? 1200),
       stoppedEarlyByBudget: r.stoppedEarly,
-      epochsCompleted: r.history.length,
-      wallSeconds: Math.round((Date.now() - t0) / 1000),
-      bnRecalibration: 'whole training split (900 samples), batch 64',
+      wallSeconds: (Date.now() - t0) / 1000,
       accuracyPercent: r.final,
       history: r.history,
-      randomSubnets: {
-        count: rs.length,
-        split: 'val',
-        bnRecalibration: `${Number(args['random-recal-batches'] ?? 4)} training batches of 64`,
-        noRecal: 'running statistics as left by training',
-        meanNoRecal: mean(rs.map((x) => x.valNoRecal)),
-        meanRecal: mean(rs.map((x) => x.valRecal)),
-        minRecal: Math.min(...rs.map((x) => x.valRecal)),
-        subnets: r.randomSubnets,
-      },
+      randomSubnets: r.randomSubnets,
+      randomRecalBatches: Number(args['random-recal-batches'] ?? 4),
       bytes: bin.length,
-    };
-    writeFileSync(join(outDir, 'training.json'), JSON.stringify(training, null, 1) + '\n');
+    });
+    writeFileSync(join(outDir, TRAINING_RECORD_FILE), JSON.stringify(training, null, 1) + '\n');
     console.log(JSON.stringify({ outDir, bytes: bin.length, final: r.final, trainSeconds: r.trainSeconds, randomSubnets: training.randomSubnets.meanRecal }));
   } finally {
     await browser.close();

@@ -5,6 +5,7 @@
 
 import * as tf from '@tensorflow/tfjs';
 import { loadAvmnist, type AvmnistSplit } from '../../src/data/avmnist';
+import { DATASET_DIR } from '../../src/data/asset-paths';
 import { Supernet } from '../../src/ml/supernet/supernet';
 import { paperConfig } from '../../src/ml/supernet/config';
 import type { Split } from '../../src/ml/supernet/batches';
@@ -38,7 +39,7 @@ async function setup(modality: Modality, backend: string, flags: Record<string, 
   if (backend === 'webgpu') await import('@tensorflow/tfjs-backend-webgpu');
   await tf.setBackend(backend);
   await tf.ready();
-  const data = await loadAvmnist('/data/avmnist/');
+  const data = await loadAvmnist(`/${DATASET_DIR}`);
   return { train: toSplit(data.train, modality), val: toSplit(data.val, modality), test: toSplit(data.test, modality) };
 }
 
@@ -154,7 +155,8 @@ const harness = {
     await recalibrateBn(net, LARGEST_GENOME, train);
     const { manifest, data } = await serializeSupernet(net, 'supernet.bin');
     net.dispose();
-    return { backend: tf.getBackend(), trainSeconds, stoppedEarly, history, final, randomSubnets, manifest, weightsBase64: toBase64(data) };
+    const splits = { train: train.labels.length, val: val.labels.length, test: test.labels.length };
+    return { backend: tf.getBackend(), splits, trainSeconds, stoppedEarly, history, final, randomSubnets, manifest, weightsBase64: toBase64(data) };
   },
 };
 

@@ -3,6 +3,7 @@
 // typed arrays per split. No tfjs, no DOM — usable from a worker. The decoding itself is the pure
 // function `decodeAvmnist`, testable in Node without fetch. Format: ./avmnist-format.ts.
 
+import { DATASET_DIR, DATASET_MANIFEST_FILE, pageUrl } from './asset-paths';
 import { crc32Hex } from './crc32';
 import { AVMNIST_FILES, decodeQuantised, type AvmnistFileKey, type AvmnistManifest, type SplitSources } from './avmnist-format';
 import { SPLITS, type SplitName } from './avmnist-pairing';
@@ -26,8 +27,11 @@ export interface Avmnist {
 
 export type AvmnistBytes = Record<AvmnistFileKey, Uint8Array>;
 
+/** Where the app fetches the dataset from: './data/avmnist/'. */
+export const AVMNIST_URL = pageUrl(DATASET_DIR);
+
 /** Checks that parsed JSON has what the loader relies on; throws naming the missing field. */
-export function checkManifest(json: unknown, name = 'manifest.json'): AvmnistManifest {
+export function checkManifest(json: unknown, name = DATASET_MANIFEST_FILE): AvmnistManifest {
   const m = json as Partial<AvmnistManifest> | null;
   const need = (ok: unknown, what: string) => {
     if (!ok) throw new Error(`${name}: invalid AV-MNIST manifest (${what})`);
@@ -113,6 +117,25 @@ async function fetchBytes(url: string, file: string, fetchFn: typeof fetch): Pro
 }
 
 /**
+ * Fetches and checks only the dataset's manifest at `baseUrl` (the folder holding it, e.g.
+ * './data/avmnist/'): split sizes, classes, license, without the binaries.
+ */
+export async function loadAvmnistManifest(
+  baseUrl: string = AVMNIST_URL,
+  fetchFn: typeof fetch = (input, init) => fetch(input, init),
+): Promise<AvmnistManifest> {
+  const file = DATASET_MANIFEST_FILE;
+  const manifestRes = await fetchBytes(joinUrl(baseUrl, file), file, fetchFn);
+  let json: unknown;
+  try {
+    json = await manifestRes.json();
+  } catch (e) {
+    throw new Error(`AV-MNIST: ${file} is not valid JSON (${(e as Error).message})`);
+  }
+  return checkManifest(json);
+}
+
+/**
  * Fetches and decodes the dataset at `baseUrl` (the folder holding manifest.json, e.g.
  * './data/avmnist/'). Rejects with an Error naming the file that is missing or corrupt.
  */
@@ -120,14 +143,7 @@ export async function loadAvmnist(
   baseUrl: string,
   fetchFn: typeof fetch = (input, init) => fetch(input, init),
 ): Promise<Avmnist> {
-  const manifestRes = await fetchBytes(joinUrl(baseUrl, 'manifest.json'), 'manifest.json', fetchFn);
-  let json: unknown;
-  try {
-    json = await manifestRes.json();
-  } catch (e) {
-    throw new Error(`AV-MNIST: manifest.json is not valid JSON (${(e as Error).message})`);
-  }
-  const manifest = checkManifest(json);
+  const manifest = await loadAvmnistManifest(baseUrl, fetchFn);
   const keys = Object.keys(AVMNIST_FILES) as AvmnistFileKey[];
   const buffers = await Promise.all(
     keys.map(async (key) => {

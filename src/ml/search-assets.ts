@@ -1,9 +1,10 @@
 // What the search worker loads before a run (issue 6): the demo dataset AV-MNIST (train / val /
-// test typed arrays), the two pretrained elastic supernets (public/models/avmnist-{image,audio}/)
-// and the chosen device's cost table (public/luts/). Everything comes from the app's own origin.
+// test typed arrays), the two pretrained elastic supernets and the chosen device's cost table,
+// at the paths of ../data/asset-paths. Everything comes from the app's own origin.
 
 import type { DeviceTable } from '../core/device-table';
 import type { Modality } from '../core/types';
+import { ASSET_PATHS } from '../data/asset-paths';
 import { loadAvmnist, type Avmnist } from '../data/avmnist';
 import { loadDeviceIndex, loadDeviceTable } from '../data/device-tables';
 import type { Supernet } from './supernet/supernet';
@@ -17,14 +18,6 @@ export interface SearchAssets {
   imageSize: number;
   audioSize: number;
 }
-
-/** Paths under the app's base URL. */
-export const ASSET_PATHS = {
-  data: 'data/avmnist/',
-  image: 'models/avmnist-image/',
-  audio: 'models/avmnist-audio/',
-  luts: 'luts/',
-} as const;
 
 function squareSide(shape: readonly number[], what: string): number {
   if (shape.length !== 3 || shape[0] !== shape[1] || shape[2] !== 1) throw new Error(`${what} samples must be square single-channel maps, got [${shape}]`);

@@ -6,7 +6,7 @@ import { parseGenome, formatGenome } from '../core/genome';
 import { networkCost, type NetworkCost } from '../core/cost-model';
 import type { DeviceTable } from '../core/device-table';
 import { PAPER_MODELS, type PaperModel } from '../core/paper-models';
-import { loadDeviceIndex, loadDeviceTable, type DeviceIndexEntry } from '../data/device-tables';
+import { DEVICE_TABLES_URL, loadDeviceIndex, loadDeviceTable, type DeviceIndexEntry } from '../data/device-tables';
 
 export class DevicesState {
   devices = $state.raw<DeviceIndexEntry[]>([]);
@@ -42,7 +42,7 @@ export class DevicesState {
     ),
   );
 
-  async load(baseUrl = './luts/'): Promise<void> {
+  async load(baseUrl = DEVICE_TABLES_URL): Promise<void> {
     try {
       const devices = await loadDeviceIndex(baseUrl);
       const tables: Record<string, DeviceTable> = {};

@@ -1,0 +1,57 @@
+// State behind the "pretrained supernets" panel of the Search view: loads both supernets'
+// training records and the dataset's split sizes, and turns each record into the facts the
+// panel shows (accuracy of the largest and smallest subnets against the project's targets,
+// the command that trained it). The panel itself only renders these.
+import { rerunCommand, subnetTestAccuracy, type SplitSizes, type TrainingRecord } from '../core/training-record';
+import type { Modality } from '../core/types';
+import { APP_BASE_URL, loadSupernetProvenance, type SupernetProvenance } from '../data/training-records';
+
+/** The project's targets for the largest / smallest subnet test accuracy (%). */
+export const ACCURACY_TARGETS: Readonly<Record<Modality, { largest: number; smallest: number }>> = {
+  image: { largest: 93, smallest: 82 },
+  audio: { largest: 95, smallest: 88 },
+};
+
+export interface SupernetSummary {
+  record: TrainingRecord;
+  /** Test accuracy (%) after BN recalibration; undefined if the record lacks it. */
+  largest: number | undefined;
+  smallest: number | undefined;
+  /** Below either target (a missing figure counts as below). */
+  underTrained: boolean;
+  /** The record's command, as an npm command line. */
+  command: string;
+}
+
+/** Per modality: undefined while loading, the summary, or why the record is not available. */
+export type SupernetEntry = SupernetSummary | { error: string } | undefined;
+
+export function summarise(record: TrainingRecord, modality: Modality): SupernetSummary {
+  const largest = subnetTestAccuracy(record, 'largest');
+  const smallest = subnetTestAccuracy(record, 'smallest');
+  const target = ACCURACY_TARGETS[modality];
+  return {
+    record,
+    largest,
+    smallest,
+    underTrained: (largest ?? 0) < target.largest || (smallest ?? 0) < target.smallest,
+    command: rerunCommand(record.script),
+  };
+}
+
+export class SupernetProvenanceState {
+  loaded = $state.raw<SupernetProvenance | null>(null);
+
+  /** Train / val / test sizes from the dataset's manifest; null while loading or if it failed. */
+  splits = $derived<SplitSizes | null>(this.loaded?.splits.ok ? this.loaded.splits.value : null);
+
+  entry(modality: Modality): SupernetEntry {
+    const r = this.loaded?.records[modality];
+    if (!r) return undefined;
+    return r.ok ? summarise(r.value, modality) : { error: r.error };
+  }
+
+  async load(baseUrl = APP_BASE_URL, fetchFn?: typeof fetch): Promise<void> {
+    this.loaded = await loadSupernetProvenance(baseUrl, fetchFn);
+  }
+}
