@@ -5,27 +5,16 @@
 // next backend (WebGPU → WebGL → CPU), see ./recovery.ts.
 
 import { proxy, type Remote } from 'comlink';
-import type {
-  GenerationReport,
-  RunnerCallbacks,
-  RunnerProgress,
-  RunnerStatus,
-  SearchWorkerApi,
-  StepGrainChoice,
-} from '../core/search-protocol';
+import type { RunnerCallbacks, SearchEvent, SearchWorkerApi, StepGrainChoice } from '../core/search-protocol';
 import type { EngineState } from '../core/search/engine-state';
-import type { SearchResult } from '../core/search/archive';
 import type { SearchSettings } from '../core/search/settings';
 import type { BackendChoice, BackendName, BackendReport } from '../core/backends';
 import { recoveryPlan, type FailureKind } from './recovery';
 import { WorkerBridge } from './worker-bridge';
 
 export interface SearchListener {
-  status(status: RunnerStatus): void;
-  progress(progress: RunnerProgress): void;
-  generation(report: GenerationReport): void;
-  finished(result: SearchResult): void;
-  backend(report: BackendReport): void;
+  /** Every event of the run, in order, starting with the backend the worker got. */
+  event(event: SearchEvent): void;
   /** A failure was detected; `recovering` tells whether the run goes on elsewhere. */
   failure(message: string, recovering: boolean): void;
 }
@@ -71,21 +60,18 @@ export class SearchClient {
     const api = this.bridge.spawn();
     const report = await api.init(preference, this.options.baseUrl ?? pageBase());
     this.backendName = report.name;
-    this.listener.backend(report);
+    this.listener.event({ type: 'backend', report });
     return api;
   }
 
   private callbacks(id: number): RunnerCallbacks {
     const live = () => this.bridge.isCurrent(id);
     return proxy({
-      onStatus: (s: RunnerStatus) => live() && this.listener.status(s),
-      onProgress: (p: RunnerProgress) => live() && this.listener.progress(p),
-      onGeneration: (r: GenerationReport) => {
+      onEvent: (e: SearchEvent) => {
         if (!live()) return;
-        this.lastCheckpoint = r.checkpoint;
-        this.listener.generation(r);
+        if (e.type === 'generation' && e.checkpoint) this.lastCheckpoint = e.checkpoint;
+        this.listener.event(e);
       },
-      onFinished: (r: SearchResult) => live() && this.listener.finished(r),
       onDeviceLost: (message: string) => {
         if (live()) void this.fail('device-lost', message);
       },
@@ -97,7 +83,7 @@ export class SearchClient {
     this.settings = settings;
     this.lastCheckpoint = checkpoint;
     this.restarts = 0;
-    this.listener.status({ state: 'loading', message: 'starting the search worker' });
+    this.listener.event({ type: 'status', status: { state: 'loading', message: 'starting the search worker' } });
     const api = await this.spawn(preference);
     await api.start({ settings, checkpoint, paused }, this.callbacks(this.bridge.id));
   }
@@ -133,7 +119,7 @@ export class SearchClient {
     this.terminate();
     this.listener.failure(plan.message, plan.backend !== null);
     if (plan.backend === null || !this.settings) {
-      this.listener.status({ state: 'error', message: plan.message });
+      this.listener.event({ type: 'status', status: { state: 'error', message: plan.message } });
       return;
     }
     this.restarts++;
@@ -141,7 +127,7 @@ export class SearchClient {
       const api = await this.spawn(plan.backend);
       await api.start({ settings: this.settings, checkpoint: this.lastCheckpoint }, this.callbacks(this.bridge.id));
     } catch (err) {
-      this.listener.status({ state: 'error', message: (err as Error).message });
+      this.listener.event({ type: 'status', status: { state: 'error', message: (err as Error).message } });
     }
   }
 }

@@ -228,12 +228,7 @@ export class TfSearchEvaluator implements SearchEvaluator {
         paperFaithful: s.paperFaithful,
         batchSize: this.batchSize,
         // Returned (not awaited here): a fusion search that awaits its epoch callback pauses there.
-        onProgress: (p) =>
-          hooks?.onEpoch?.(
-            p.phase === 'search'
-              ? { stage: 'search', epoch: p.epoch, epochs: p.epochs, valAccuracy: p.archSplitAccuracy }
-              : { stage: 'retrain', epoch: p.epoch, epochs: p.epochs, valAccuracy: p.valAccuracy, candidate: p.candidate, candidates: p.candidates },
-          ),
+        onProgress: hooks?.onEpoch,
         shouldCancel: () => aborted(hooks?.signal),
       });
       return {
@@ -242,6 +237,15 @@ export class TfSearchEvaluator implements SearchEvaluator {
         fusionOps: [...r.fusionOps],
         valAccuracy: s.paperFaithful ? r.testAccuracy : r.valAccuracy,
         testAccuracy: r.testAccuracy,
+        candidates: r.candidates.map((c, i) => ({
+          genotype: JSON.parse(JSON.stringify(c.genotype)),
+          fusionOps: [...c.fusionOps],
+          epochs: [...c.epochs],
+          valAccuracy: c.valAccuracy,
+          valCrossEntropy: c.valCrossEntropy,
+          objective: c.objective,
+          kept: i === r.keptCandidate,
+        })),
       };
     } catch (err) {
       if (err instanceof FusionSearchCancelled) throw new EvaluationAborted();

@@ -9,22 +9,16 @@
 // can also be held between two of its epochs (the 'fusion-epoch' step grain).
 
 import * as tf from '@tensorflow/tfjs';
-import { SearchEngine, type EngineState } from '../core/search/engine';
+import { SearchEngine, type EngineHooks, type EngineState } from '../core/search/engine';
 import type { AbortFlag, FusionHooks, SearchEvaluator } from '../core/search/evaluator';
 import type { SearchSettings } from '../core/search/settings';
 import type { BackboneGenome, FusionMacro, Modality } from '../core/types';
 import type { DeviceTable } from '../core/device-table';
 import type { BackendChoice, BackendReport } from '../core/backends';
 import { Throttle } from '../core/throttle';
-import type {
-  FusionNow,
-  MemorySample,
-  RunnerCallbacks,
-  RunnerState,
-  SearchWorkerApi,
-  StartRequest,
-  StepGrainChoice,
-} from '../core/search-protocol';
+import type { MemorySample, RunnerCallbacks, SearchWorkerApi, StartRequest, StepGrainChoice } from '../core/search-protocol';
+import type { FusionEpochEvent, FusionNow, PairContext, RunnerState, SearchEvent } from '../core/search-events';
+import { runStartOf } from '../core/search/run-view';
 import { chooseBackend } from './backend';
 import { timeDartsStepMs } from './backend-calibration';
 import { TfSearchEvaluator, type EvaluatorData } from './search-evaluator';
@@ -84,14 +78,18 @@ export class SearchRunner implements SearchWorkerApi {
     const settings: SearchSettings = request.checkpoint ? request.checkpoint.settings : request.settings;
     this.assets = await this.deps.loadAssets(this.baseUrl, settings.device, (m) => this.status('loading', m));
     const evaluator = this.wrap(new TfSearchEvaluator(evaluatorData(this.assets), this.assets.nets, this.assets.table, settings));
-    const hooks = {
+    const hooks: EngineHooks = {
       onProgress: () => this.progress(false),
-      onFusionEpoch: (p: FusionNow) => this.onFusionEpoch(p),
-      onGeneration: (_r: unknown, checkpoint: EngineState) => this.onGeneration(checkpoint),
+      onBackbone: (backbone) => this.emit({ type: 'backbone', backbone }),
+      onFusionEpoch: (context, epoch) => this.onFusionEpoch(context, epoch),
+      onPair: (context, entryId, cached, candidates) => this.emit({ type: 'pair', context, entryId, cached, candidates }),
+      onGeneration: (_r, checkpoint, survivors) => this.onGeneration(checkpoint, survivors),
     };
     this.engine = request.checkpoint
       ? SearchEngine.restore(request.checkpoint, evaluator, this.assets.table, hooks)
       : new SearchEngine(settings, evaluator, this.assets.table, hooks);
+    this.emit({ type: 'start', start: runStartOf(this.engine.checkpoint()) });
+    this.reported = this.engine.checkpoint().archive.length;
     this.mode = request.paused ? { kind: 'pause' } : { kind: 'run' };
     this.loopDone = this.loop();
   }
@@ -133,10 +131,16 @@ export class SearchRunner implements SearchWorkerApi {
   }
 
   private lastState: RunnerState | null = null;
+  /** Archive entries already sent (each generation sends only the new ones). */
+  private reported = 0;
+
+  private emit(event: SearchEvent): void {
+    this.cb?.onEvent(event);
+  }
 
   private status(state: RunnerState, message?: string): void {
     this.lastState = state;
-    this.cb?.onStatus(message === undefined ? { state } : { state, message });
+    this.emit({ type: 'status', status: message === undefined ? { state } : { state, message } });
   }
 
   /** Active-time bookkeeping: call before and after each stretch of compute. */
@@ -159,7 +163,7 @@ export class SearchRunner implements SearchWorkerApi {
     if (!this.throttle.pass(performance.now(), key, force)) return;
     this.tick(this.clock.since > 0);
     const s = e.settings;
-    this.cb.onProgress({
+    this.emit({ type: 'progress', progress: {
       ...p,
       fusion: p.phase === 'fusion search' ? this.fusion : null,
       runMs: this.clock.run,
@@ -167,7 +171,7 @@ export class SearchRunner implements SearchWorkerApi {
       fusionMs: this.clock.fusion,
       fusionEpochs: s.fusionEpochs,
       retrainEpochs: s.paperFaithful ? 0 : s.retrainEpochs,
-    });
+    } });
   }
 
   /** The engine's stop flag: set on cancel, or on pause but only between two evaluations. */
@@ -203,9 +207,10 @@ export class SearchRunner implements SearchWorkerApi {
   }
 
   /** Epoch callback of the inner search; returns a promise that holds it when pausing there. */
-  private onFusionEpoch(p: FusionNow): Promise<void> | void {
+  private onFusionEpoch(context: PairContext, epoch: FusionEpochEvent): Promise<void> | void {
     if (this.gate) this.gateHonoured = false; // a second epoch ran although the gate was shut
-    this.fusion = { ...p };
+    this.emit({ type: 'fusion-epoch', context, epoch });
+    this.fusion = { ...epoch, pair: context.pair, pairs: context.pairs } as FusionNow;
     this.progress(true);
     const stepDone = this.mode.kind === 'step' && this.mode.grain === 'fusion-epoch';
     if (this.cancelled || !(stepDone || this.mode.kind === 'pause')) return;
@@ -224,15 +229,16 @@ export class SearchRunner implements SearchWorkerApi {
     });
   }
 
-  private onGeneration(checkpoint: EngineState): void {
-    const e = this.engine;
-    if (!e || !this.cb) return;
-    const result = e.result();
-    const record = result.history[result.history.length - 1];
+  private onGeneration(checkpoint: EngineState, survivors: { image: string[]; audio: string[] }): void {
+    if (!this.engine || !this.cb) return;
+    const record = checkpoint.history[checkpoint.history.length - 1];
+    const entries = checkpoint.archive.slice(this.reported);
+    this.reported = checkpoint.archive.length;
     const m = tf.memory();
     this.tick(this.clock.since > 0);
     this.clock.generation = 0;
-    this.cb.onGeneration({ record, checkpoint, result, memory: { generation: record.generation, numTensors: m.numTensors, numBytes: m.numBytes } });
+    const memory = { generation: record.generation, numTensors: m.numTensors, numBytes: m.numBytes };
+    this.emit({ type: 'generation', delta: { record, entries, survivors, elite: checkpoint.elite }, memory, checkpoint });
   }
 
   private async loop(): Promise<void> {
@@ -266,7 +272,7 @@ export class SearchRunner implements SearchWorkerApi {
       this.tick(false);
       this.progress(true);
       this.status('finished');
-      this.cb?.onFinished(e.result());
+      this.emit({ type: 'finished', totals: e.result().totals });
     } catch (err) {
       this.tick(false);
       this.status('error', (err as Error)?.message ?? String(err));

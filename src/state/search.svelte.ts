@@ -8,7 +8,8 @@ import type { BackendChoice } from '../core/backends';
 import { checkSettings, presetSettings, validateSettings, type PresetName, type SearchSettings } from '../core/search/settings';
 import type { SearchResult } from '../core/search/archive';
 import type { BackendReport } from '../core/backends';
-import type { MemorySample, RunnerProgress, RunnerStatus, StepGrainChoice } from '../core/search-protocol';
+import type { RunnerStatus, SearchEvent, StepGrainChoice } from '../core/search-protocol';
+import { applySearchEvent, emptyRunView, resultOfRun, type RunView } from '../core/search/run-view';
 import type { EngineState } from '../core/search/engine-state';
 import { SearchClient } from '../api/search-client';
 import { etas, type Etas } from '../api/eta';
@@ -36,10 +37,10 @@ export class SearchState {
 
   status = $state<RunStatus>('idle');
   statusMessage = $state('');
-  progress = $state.raw<RunnerProgress | null>(null);
+  /** Everything the run has reported, rebuilt from its events (src/core/search/run-view.ts). */
+  runView = $state.raw<RunView>(emptyRunView());
+  /** The run's result so far; a new object only when the archive or history changed. */
   result = $state.raw<SearchResult | null>(null);
-  backend = $state.raw<BackendReport | null>(null);
-  memory = $state.raw<MemorySample[]>([]);
   errors = $state.raw<string[]>([]);
   notices = $state.raw<string[]>([]);
   saved = $state.raw<{ run: SavedRun; state: EngineState } | null>(null);
@@ -47,6 +48,9 @@ export class SearchState {
   wallMs = $state<number | null>(null);
 
   settingsErrors: string[];
+  progress = $derived(this.runView.progress);
+  backend = $derived<BackendReport | null>(this.runView.backend);
+  memory = $derived(this.runView.memory);
   etas = $derived<Etas | null>(this.progress ? etas(this.progress) : null);
   phaseWords = $derived(this.progress ? (PHASE_WORDS[this.progress.phase] ?? this.progress.phase) : '');
   front = $derived(this.result?.front ?? []);
@@ -54,6 +58,8 @@ export class SearchState {
 
   private client: SearchClient | null = null;
   private startedAt = 0;
+  /** Every event of the current run, in order: what `recording()` returns. */
+  private events: SearchEvent[] = [];
   private readonly hash: UrlHash;
   private readonly unsubscribeHash: () => void;
 
@@ -145,27 +151,36 @@ export class SearchState {
 
   private listener() {
     return {
-      status: (s: RunnerStatus) => this.onStatus(s),
-      progress: (p: RunnerProgress) => (this.progress = p),
-      generation: (r: { result: SearchResult; memory: MemorySample; checkpoint: EngineState }) => {
-        this.result = r.result;
-        this.memory = [...this.memory, r.memory];
-        if (r.checkpoint.phase !== 'finished') {
-          const run = encodeSavedRun(r.checkpoint, this.url.backend, this.url.preset);
-          saveRun(run).catch(() => {}); // no IndexedDB: the run still goes on
-        }
-      },
-      finished: (result: SearchResult) => {
-        this.result = result;
-        this.wallMs = performance.now() - this.startedAt;
-        clearRun().catch(() => {});
-        this.saved = null;
-      },
-      backend: (b: BackendReport) => (this.backend = b),
+      event: (e: SearchEvent) => this.onEvent(e),
       failure: (message: string, recovering: boolean) => {
         (recovering ? (this.notices = [...this.notices, message]) : (this.errors = [...this.errors, message]));
       },
     };
+  }
+
+  /** One event of the run (live, or replayed from a recording). */
+  onEvent(e: SearchEvent): void {
+    this.events.push(e);
+    const before = this.runView;
+    const after = applySearchEvent(before, e);
+    this.runView = after;
+    if (after.start !== before.start || after.archive !== before.archive || after.history !== before.history || after.finished !== before.finished) {
+      this.result = resultOfRun(after);
+    }
+    if (e.type === 'status') this.onStatus(e.status);
+    else if (e.type === 'generation' && e.checkpoint && e.checkpoint.phase !== 'finished') {
+      const run = encodeSavedRun(e.checkpoint, this.url.backend, this.url.preset);
+      saveRun(run).catch(() => {}); // no IndexedDB: the run still goes on
+    } else if (e.type === 'finished') {
+      this.wallMs = performance.now() - this.startedAt;
+      clearRun().catch(() => {});
+      this.saved = null;
+    }
+  }
+
+  /** The current run's events as JSON lines (the format of `npm run search -- --record`). */
+  recording(): string {
+    return this.events.map((e) => JSON.stringify(e)).join('\n');
   }
 
   private onStatus(s: RunnerStatus): void {
@@ -178,9 +193,9 @@ export class SearchState {
   private async launch(settings: SearchSettings, checkpoint: EngineState | null, paused: boolean): Promise<void> {
     this.client?.terminate();
     this.errors = [];
-    this.progress = null;
+    this.runView = emptyRunView();
+    this.events = [];
     this.result = null;
-    this.memory = [];
     this.wallMs = null;
     this.startedAt = performance.now();
     this.status = 'loading';
@@ -237,9 +252,9 @@ export class SearchState {
     this.client = null;
     this.status = 'idle';
     this.statusMessage = '';
-    this.progress = null;
+    this.runView = emptyRunView();
+    this.events = [];
     this.result = null;
-    this.memory = [];
     this.errors = [];
     this.notices = [];
     clearRun().catch(() => {});

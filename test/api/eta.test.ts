@@ -1,6 +1,10 @@
 import { describe, it, expect } from 'vitest';
 import { etas, formatDuration, fusionFraction, generationFraction, runFraction, timeLeftMs, UNIMODAL_SHARE } from '../../src/api/eta';
 import type { RunnerProgress } from '../../src/core/search-protocol';
+import type { FusionNow } from '../../src/core/search-events';
+
+/** The fields of an inner-search position the ETA reads (the rest of the event does not matter here). */
+const at = (f: object) => f as FusionNow;
 
 const base: RunnerProgress = {
   phase: 'unimodal evaluation',
@@ -28,14 +32,14 @@ describe('progress fractions and time left', () => {
     const fusion = { ...base, phase: 'fusion search' as const, candidate: 1, candidates: 4 };
     expect(generationFraction(fusion)).toBeCloseTo(UNIMODAL_SHARE + (1 - UNIMODAL_SHARE) * 0.25);
     // half-way through pair 1's six epochs (4 search + 2 retrain): 3 done
-    const mid = { ...fusion, fusion: { stage: 'search' as const, epoch: 3, epochs: 4, pair: 1, pairs: 4 } };
+    const mid = { ...fusion, fusion: at({ stage: 'search', epoch: 3, epochs: 4, pair: 1, pairs: 4 }) };
     expect(fusionFraction(mid)).toBeCloseTo(0.5);
     expect(generationFraction(mid)).toBeCloseTo(UNIMODAL_SHARE + (1 - UNIMODAL_SHARE) * (1.5 / 4));
-    expect(fusionFraction({ ...mid, fusion: { ...mid.fusion, stage: 'retrain', epoch: 2, epochs: 2 } })).toBe(1);
+    expect(fusionFraction({ ...mid, fusion: at({ ...mid.fusion, stage: 'retrain', epoch: 2, epochs: 2, candidate: 1, candidates: 1 }) })).toBe(1);
     // retraining the 2nd of 3 candidates, its 1st epoch: 4 + 2 + 1 of 4 + 3 × 2 epochs
-    const retraining = { ...mid.fusion, stage: 'retrain' as const, epoch: 1, epochs: 2, candidate: 2, candidates: 3 };
+    const retraining = at({ ...mid.fusion, stage: 'retrain', epoch: 1, epochs: 2, candidate: 2, candidates: 3 });
     expect(fusionFraction({ ...mid, fusion: retraining })).toBeCloseTo(7 / 10);
-    expect(fusionFraction({ ...mid, fusion: { ...retraining, candidate: 3, epoch: 2 } })).toBe(1);
+    expect(fusionFraction({ ...mid, fusion: at({ ...retraining, candidate: 3, epoch: 2 }) })).toBe(1);
     expect(generationFraction({ ...base, phase: 'breeding' })).toBe(1);
   });
 

@@ -5,8 +5,9 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { SearchRunner } from '../../src/ml/search-runner';
 import { presetSettings } from '../../src/core/search/settings';
-import type { GenerationReport, RunnerCallbacks, RunnerProgress, RunnerStatus } from '../../src/core/search-protocol';
-import type { SearchResult } from '../../src/core/search/archive';
+import type { RunnerCallbacks, RunnerProgress, SearchEvent } from '../../src/core/search-protocol';
+import { replayEvents, resultOfRun } from '../../src/core/search/run-view';
+import { archiveFront, type SearchResult } from '../../src/core/search/archive';
 import type { SearchAssets } from '../../src/ml/search-assets';
 import { tinySearchAssets } from './tiny-search-assets';
 import { loadTable } from '../core/search/fake-evaluator';
@@ -25,13 +26,19 @@ function makeRunner(): SearchRunner {
   });
 }
 
+type GenerationEvent = Extract<SearchEvent, { type: 'generation' }>;
+
+/** Keeps every event, and the result rebuilt from them once the run has finished. */
 function recorder() {
-  const log = { states: [] as string[], progress: [] as RunnerProgress[], generations: [] as GenerationReport[], result: null as SearchResult | null };
+  const log = { events: [] as SearchEvent[], states: [] as string[], progress: [] as RunnerProgress[], generations: [] as GenerationEvent[], result: null as SearchResult | null };
   const cb: RunnerCallbacks = {
-    onStatus: (s: RunnerStatus) => void log.states.push(s.state),
-    onProgress: (p) => void log.progress.push(p),
-    onGeneration: (r) => void log.generations.push(r),
-    onFinished: (r) => void (log.result = r),
+    onEvent: (e) => {
+      log.events.push(JSON.parse(JSON.stringify(e)));
+      if (e.type === 'status') log.states.push(e.status.state);
+      else if (e.type === 'progress') log.progress.push(e.progress);
+      else if (e.type === 'generation') log.generations.push(e);
+      else if (e.type === 'finished') log.result = resultOfRun(replayEvents(log.events));
+    },
     onDeviceLost: () => {},
   };
   return { log, cb };
@@ -54,10 +61,28 @@ describe('SearchRunner (worker side)', () => {
     await whole.done();
     expect(a.log.states[0]).toBe('loading');
     expect(a.log.states.at(-1)).toBe('finished');
-    expect(a.log.generations.map((g) => g.record.generation)).toEqual([0, 1]);
+    expect(a.log.generations.map((g) => g.delta.record.generation)).toEqual([0, 1]);
     const tensors = a.log.generations.map((g) => g.memory.numTensors);
     expect(tensors[1]).toBe(tensors[0]);
     expect(a.log.result!.front.length).toBeGreaterThan(0);
+    // The stream rebuilds exactly what the engine holds: archive, history, front.
+    const last = a.log.generations.at(-1)!.checkpoint!;
+    expect(a.log.result!.archive).toEqual(last.archive);
+    expect(a.log.result!.history).toEqual(last.history);
+    expect(a.log.result!.front).toEqual(archiveFront(last.archive, settings.objectives));
+    expect(a.log.result!.totals).toEqual(last.totals);
+    // Each archive entry crosses once, in the generation that made it.
+    const sent = a.log.generations.flatMap((g) => g.delta.entries.map((e) => e.id));
+    expect(sent).toEqual(last.archive.map((e) => e.id));
+    // Every scored backbone and every fusion epoch is in the stream.
+    const view = replayEvents(a.log.events);
+    expect(view.backbones.length).toBe(last.totals.backboneEvaluations);
+    expect(view.inner.filter((i) => !i.cached).length).toBe(last.totals.fusionSearches);
+    for (const inner of view.inner.filter((i) => !i.cached)) {
+      expect(inner.search.length).toBe(settings.fusionEpochs);
+      expect(inner.search[0].alphas.length).toBe(inner.context.macro.cells);
+      expect(inner.search[0].gammas[0].length).toBe(inner.context.macro.nodes);
+    }
 
     const stepped = makeRunner();
     const b = recorder();

@@ -7,7 +7,8 @@ import type { BackboneGenome, FusionMacro, Modality } from '../types';
 import { validateGenome } from '../genome';
 import { validateFusionMacro } from '../fusion-genotype';
 import { checkSettings, type SearchSettings } from './settings';
-import type { AccuracyPair, FusionEpochProgress } from './evaluator';
+import type { AccuracyPair } from './evaluator';
+import type { BackboneScored, CandidateSummary, FusionEpochEvent, PairContext } from '../search-events';
 import type { ArchiveEntry, GenerationRecord, HypervolumeReference } from './archive';
 
 export const ENGINE_STATE_VERSION = 1;
@@ -149,7 +150,11 @@ export interface SearchProgress {
 export interface EngineHooks {
   onProgress?(p: SearchProgress): void;
   /** After each completed generation, with its record and a JSON-safe checkpoint. */
-  onGeneration?(record: GenerationRecord, checkpoint: EngineState): void;
-  /** Epoch progress of the current inner fusion search. */
-  onFusionEpoch?(p: FusionEpochProgress & { pair: number; pairs: number }): void;
+  onGeneration?(record: GenerationRecord, checkpoint: EngineState, survivors: { image: string[]; audio: string[] }): void;
+  /** Each epoch of the current inner fusion search (its return value is handed back to the inner search). */
+  onFusionEpoch?(context: PairContext, epoch: FusionEpochEvent): unknown;
+  /** A backbone scored alone. */
+  onBackbone?(backbone: BackboneScored): void;
+  /** A pair searched (or found in the archive: `cached`), with its archive id and candidates. */
+  onPair?(context: PairContext, entryId: number, cached: boolean, candidates: CandidateSummary[]): void;
 }

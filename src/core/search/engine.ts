@@ -246,11 +246,9 @@ export class SearchEngine {
       const r = await this.evaluator.evaluateBackbone(task.modality, clone(task.genome), { seed: task.seed, signal: this.signal });
       const acc = checkAccuracies(`backbone ${task.modality} ${genomeKey(task.genome)}`, r);
       const cost = backboneCost(this.table, task.genome, task.modality);
-      s.backbones[`${task.modality}/${genomeKey(task.genome)}`] = {
-        ...acc,
-        latencyMs: cost.latencyMs,
-        energyMj: cost.energyMj,
-      };
+      const record = { ...acc, latencyMs: cost.latencyMs, energyMj: cost.energyMj };
+      s.backbones[`${task.modality}/${genomeKey(task.genome)}`] = record;
+      this.hooks.onBackbone?.({ generation: s.generation, modality: task.modality, genome: clone(task.genome), ...record });
       s.cursor++;
       s.generationCounts.backboneEvaluations++;
       s.totals.backboneEvaluations++;
@@ -309,16 +307,17 @@ export class SearchEngine {
     const pair = s.pairs[s.cursor];
     const key = networkKey(pair.image, pair.audio, pair.macro);
     const known = s.networks[key];
+    const context = clone({ generation: s.generation, pair: s.cursor, pairs: s.pairs.length, image: pair.image, audio: pair.audio, macro: pair.macro });
     if (known !== undefined) {
       pair.entryId = known;
       s.generationCounts.cacheHits++;
       s.totals.cacheHits++;
+      this.hooks.onPair?.(context, known, true, []);
     } else {
-      const index = s.cursor;
       const result = await this.evaluator.searchFusion(clone(pair.image), clone(pair.audio), { ...pair.macro }, {
         seed: pair.seed,
         signal: this.signal,
-        onEpoch: (p) => this.hooks.onFusionEpoch?.({ ...p, pair: index, pairs: s.pairs.length }),
+        onEpoch: (epoch) => this.hooks.onFusionEpoch?.(context, epoch),
       });
       const entry = makeEntry(this.table, s.archive.length, s.generation, pair.image, pair.audio, pair.macro, result);
       s.archive.push(entry);
@@ -326,6 +325,7 @@ export class SearchEngine {
       pair.entryId = entry.id;
       s.generationCounts.fusionSearches++;
       s.totals.fusionSearches++;
+      this.hooks.onPair?.(context, entry.id, false, clone(result.candidates ?? []));
     }
     s.cursor++;
     this.lastTickWasCandidate = true;
@@ -341,13 +341,14 @@ export class SearchEngine {
     const record = generationRecord(s.generation, s.archive, s.reference, s.generationCounts);
     s.history.push(record);
     s.phase = s.generation + 1 < s.settings.generations ? 'breeding' : 'finished';
-    if (s.phase === 'finished') this.hooks.onGeneration?.(record, this.snapshot());
+    if (s.phase === 'finished') this.hooks.onGeneration?.(record, this.snapshot(), clone(s.survivors ?? { image: [], audio: [] }));
   }
 
   /** Tournaments on the elite, uniform crossover + mutation of every gene; next population. */
   private breed(): void {
     const s = this.state;
     const { crossoverP, mutationP, offspring } = s.settings;
+    const survivors = clone(s.survivors ?? { image: [], audio: [] });
     const parents: Individual[] = s.elite.map((id) => {
       const e = s.archive[id];
       return { image: e.image, audio: e.audio, macro: e.macro };
@@ -370,6 +371,6 @@ export class SearchEngine {
     s.generationCounts = { backboneEvaluations: 0, fusionSearches: 0, cacheHits: 0 };
     s.phase = 'unimodal evaluation';
     this.state.rng = this.rng.state();
-    this.hooks.onGeneration?.(s.history[s.history.length - 1], this.snapshot());
+    this.hooks.onGeneration?.(s.history[s.history.length - 1], this.snapshot(), survivors);
   }
 }

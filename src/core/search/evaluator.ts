@@ -4,6 +4,7 @@
 // Costs are NOT the evaluator's business: the engine prices networks with the device table.
 
 import type { BackboneGenome, FusionGenotype, FusionMacro, FusionOp, Modality } from '../types';
+import type { CandidateSummary, FusionEpochEvent } from '../search-events';
 
 /** Anything with an `aborted` flag — an AbortSignal fits. */
 export interface AbortFlag {
@@ -24,21 +25,9 @@ export interface EvalContext {
   signal?: AbortFlag;
 }
 
-/** Progress of one inner search, per epoch (the UI's "fusion epoch" grain). */
-export interface FusionEpochProgress {
-  stage: 'search' | 'retrain';
-  /** 1-based. */
-  epoch: number;
-  epochs: number;
-  /** Validation accuracy (%) after this epoch, when measured. */
-  valAccuracy?: number;
-  /** Retraining: which of the candidate genotypes (1-based) is being retrained, of how many. */
-  candidate?: number;
-  candidates?: number;
-}
-
 export interface FusionHooks extends EvalContext {
-  onEpoch?(progress: FusionEpochProgress): void;
+  /** Each search / retraining epoch of the inner tier, as darts.ts / retrain.ts emit it. */
+  onEpoch?(epoch: FusionEpochEvent): unknown;
 }
 
 export interface FusionResult extends AccuracyPair {
@@ -46,6 +35,8 @@ export interface FusionResult extends AccuracyPair {
   genotype: FusionGenotype;
   /** The genotype's operators, cell by cell — what its LUT cost sums over. */
   fusionOps: FusionOp[];
+  /** The retrained candidates and which was kept (absent when the evaluator does not retrain). */
+  candidates?: CandidateSummary[];
 }
 
 export interface SearchEvaluator {

@@ -9,7 +9,8 @@ import { Rng } from '../rng';
 import { sampleGenome } from '../genome';
 import { sampleFusionMacro } from '../fusion-genotype';
 import { checkSettings, pairsPerGeneration, type SearchSettings } from './settings';
-import { EvaluationAborted, type AbortFlag, type FusionEpochProgress, type SearchEvaluator } from './evaluator';
+import { EvaluationAborted, type AbortFlag, type SearchEvaluator } from './evaluator';
+import type { FusionEpochEvent } from '../search-events';
 import {
   archiveFront,
   generationRecord,
@@ -30,7 +31,7 @@ export interface RandomSearchOptions {
   budget?: readonly number[];
   signal?: AbortFlag;
   onGeneration?(record: GenerationRecord): void;
-  onFusionEpoch?(p: FusionEpochProgress): void;
+  onFusionEpoch?(epoch: FusionEpochEvent): unknown;
 }
 
 /** Budget of an evolutionary run, generation by generation, for `runRandomSearch`. */

@@ -13,6 +13,7 @@ import type { Rng } from '../../core/rng';
 import { FUSION_OPS } from '../../core/types';
 import type { DeviceTable } from '../../core/device-table';
 import { fusionOpKey, layerCost } from '../../core/cost-model';
+import type { FusionSearchEpoch } from '../../core/search-events';
 import type { ForwardCtx } from './layers';
 import { type SearchNet, archWeights, searchForward } from './search-network';
 import { type SplitTensors, crossEntropy, evaluateSplit, gatherBatch, shuffledBatches } from './data';
@@ -60,26 +61,8 @@ export interface DartsOptions {
   shouldCancel?: () => boolean;
 }
 
-export interface DartsEpoch {
-  epoch: number;
-  epochs: number;
-  /** Mean training cross-entropy of the weight steps. */
-  trainLoss: number;
-  /** Mean architecture loss (CE + hardware terms) of the arch steps. */
-  archLoss: number;
-  /** Accuracy (%) of the mixed network on the architecture split after the epoch. */
-  archSplitAccuracy: number;
-  /**
-   * The architecture objective on the whole architecture split after the epoch, evaluation mode:
-   * mean CE + λ·E[latency] + λE·E[energy] — what picks the epoch whose genotype is kept.
-   */
-  archSplitObjective: number;
-  /** Expected fusion latency (ms) / energy (mJ) under softmax(γ). */
-  expectedLatencyMs: number;
-  expectedEnergyMj: number;
-  genotype: SearchedGenotype;
-  seconds: number;
-}
+/** One search epoch, in the shape the whole app uses (src/core/search-events.ts). */
+export type DartsEpoch = FusionSearchEpoch & { genotype: SearchedGenotype };
 
 export interface DartsResult {
   history: DartsEpoch[];
@@ -175,7 +158,9 @@ export async function runDarts(net: SearchNet, train: SplitTensors, arch: SplitT
         s.dispose();
         return v;
       });
+      const weights = archWeights(net);
       const e: DartsEpoch = {
+        stage: 'search',
         epoch,
         epochs: o.epochs,
         trainLoss: sumW / trainBatches.length,
@@ -184,7 +169,9 @@ export async function runDarts(net: SearchNet, train: SplitTensors, arch: SplitT
         archSplitObjective: onArchSplit.meanCrossEntropy + o.lambda * lat + (o.energyLambda ?? 0) * en,
         expectedLatencyMs: lat,
         expectedEnergyMj: en,
-        genotype: discretise(archWeights(net), { bothModalities: o.bothModalities }),
+        genotype: discretise(weights, { bothModalities: o.bothModalities }),
+        alphas: weights.alphas,
+        gammas: weights.gammas,
         seconds: (performance.now() - t0) / 1000,
       };
       history.push(e);

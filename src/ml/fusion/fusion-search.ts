@@ -64,9 +64,8 @@ export interface FusionSearchOptions {
   shouldCancel?: () => boolean;
 }
 
-export type FusionProgress =
-  | ({ phase: 'search' } & DartsEpoch)
-  | ({ phase: 'retrain'; /** 1-based */ candidate: number; candidates: number } & RetrainEpoch);
+/** Each search or retraining epoch, as darts.ts / retrain.ts emit it. */
+export type FusionProgress = DartsEpoch | RetrainEpoch;
 
 /** One retrained candidate genotype and its validation figures. */
 export interface CandidateReport extends CandidateScore {
@@ -95,6 +94,8 @@ export interface FusionSearchResult {
   chosenEpoch: number;
   /** The retrained candidates, in order of first appearance (empty when not retrained). */
   candidates: CandidateReport[];
+  /** Index in `candidates` of the kept one (−1 when not retrained). */
+  keptCandidate: number;
   /** Retraining epochs run for the kept network (0 when not retrained). */
   retrainEpochs: number;
   retrained: boolean;
@@ -154,7 +155,7 @@ export async function runFusionSearch(o: FusionSearchOptions): Promise<FusionSea
       sameOperands: paper,
       bothModalities,
       rng: rng.fork(),
-      onEpoch: (e) => o.onProgress?.({ phase: 'search', ...e }),
+      onEpoch: o.onProgress,
       shouldCancel: o.shouldCancel,
     });
     if (darts.cancelled || darts.history.length === 0) throw new FusionSearchCancelled();
@@ -165,6 +166,7 @@ export async function runFusionSearch(o: FusionSearchOptions): Promise<FusionSea
     let retrain: RetrainEpoch[] = [];
     let chosenEpoch = 0;
     let candidates: CandidateReport[] = [];
+    let keptCandidate = -1;
     const retrainEpochs = paper ? 0 : (o.retrainEpochs ?? 10);
     if (paper) {
       const best = search.reduce((a, b) => (b.archSplitAccuracy > a.archSplitAccuracy ? b : a));
@@ -183,8 +185,9 @@ export async function runFusionSearch(o: FusionSearchOptions): Promise<FusionSea
       const pool = epochCandidates(search, o.maxCandidates ?? 6);
       const kept = await retrainCandidates(pool, {
         build: (g) => createDiscreteNet(g, cfg, rng.fork()),
-        retrain: (net, onEpoch) =>
+        retrain: (net, candidate, onEpoch) =>
           retrainDiscrete(net, tTrain, tVal, {
+            ...candidate,
             epochs: retrainEpochs,
             batchSize,
             lr: o.retrainLr,
@@ -200,6 +203,7 @@ export async function runFusionSearch(o: FusionSearchOptions): Promise<FusionSea
       });
       discrete = kept.net;
       candidates = kept.reports;
+      keptCandidate = kept.index;
       retrain = kept.history;
       genotype = pool[kept.index].genotype;
       chosenEpoch = pool[kept.index].epochs[0];
@@ -217,6 +221,7 @@ export async function runFusionSearch(o: FusionSearchOptions): Promise<FusionSea
       epochs: search.length,
       chosenEpoch,
       candidates,
+      keptCandidate,
       retrainEpochs: retrain.length,
       retrained: retrain.length > 0,
       paperFaithful: paper,
@@ -245,7 +250,7 @@ async function retrainCandidates(
   pool: readonly GenotypeCandidate[],
   o: {
     build: (g: SearchedGenotype) => DiscreteNet;
-    retrain: (net: DiscreteNet, onEpoch: (e: RetrainEpoch) => unknown) => Promise<RetrainResult>;
+    retrain: (net: DiscreteNet, candidate: { candidate: number; candidates: number }, onEpoch?: (e: RetrainEpoch) => unknown) => Promise<RetrainResult>;
     table: DeviceTable;
     lambda: number;
     energyLambda: number;
@@ -259,7 +264,7 @@ async function retrainCandidates(
       const net = o.build(pool[k].genotype);
       let r: RetrainResult;
       try {
-        r = await o.retrain(net, (e) => o.onProgress?.({ phase: 'retrain', candidate: k + 1, candidates: pool.length, ...e }));
+        r = await o.retrain(net, { candidate: k + 1, candidates: pool.length }, o.onProgress);
         if (r.cancelled) throw new FusionSearchCancelled();
       } catch (err) {
         disposeDiscreteNet(net);

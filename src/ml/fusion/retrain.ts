@@ -5,6 +5,7 @@
 
 import * as tf from '@tensorflow/tfjs';
 import type { Rng } from '../../core/rng';
+import type { FusionRetrainEpoch } from '../../core/search-events';
 import type { ForwardCtx } from './layers';
 import { type DiscreteNet, discreteForward } from './discrete-network';
 import { type SplitTensors, crossEntropy, evaluateSplit, gatherBatch, shuffledBatches } from './data';
@@ -16,20 +17,16 @@ export interface RetrainOptions {
   /** Stop after this many epochs without a better validation accuracy (default 3). */
   patience?: number;
   rng: Rng;
+  /** Which candidate genotype this is (1-based) of how many, for the epoch events (default 1 of 1). */
+  candidate?: number;
+  candidates?: number;
   /** Called after every epoch; a returned promise is awaited. */
   onEpoch?: (e: RetrainEpoch) => unknown;
   shouldCancel?: () => boolean;
 }
 
-export interface RetrainEpoch {
-  epoch: number;
-  epochs: number;
-  trainLoss: number;
-  valAccuracy: number;
-  /** Mean cross-entropy on validation after this epoch. */
-  valCrossEntropy: number;
-  seconds: number;
-}
+/** One retraining epoch, in the shape the whole app uses (src/core/search-events.ts). */
+export type RetrainEpoch = FusionRetrainEpoch;
 
 export interface RetrainResult {
   history: RetrainEpoch[];
@@ -82,6 +79,9 @@ export async function retrainDiscrete(
       const onVal = await evaluateSplit(evalForwardOf(net), val, o.batchSize);
       const valAccuracy = onVal.accuracyPct;
       const e: RetrainEpoch = {
+        stage: 'retrain',
+        candidate: o.candidate ?? 1,
+        candidates: o.candidates ?? 1,
         epoch,
         epochs: o.epochs,
         trainLoss: sum / batches.length,

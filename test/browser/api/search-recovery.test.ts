@@ -6,8 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { SearchClient, type SearchListener } from '../../../src/api/search-client';
 import { presetSettings } from '../../../src/core/search/settings';
 import type { BackendReport } from '../../../src/core/backends';
-import type { GenerationReport, RunnerStatus } from '../../../src/core/search-protocol';
+import type { RunnerStatus, SearchEvent } from '../../../src/core/search-protocol';
 import type { SearchResult } from '../../../src/core/search/archive';
+import { replayEvents, resultOfRun } from '../../../src/core/search/run-view';
+
+type GenerationEvent = Extract<SearchEvent, { type: 'generation' }>;
 
 const settings = presetSettings('quick', {
   populationSize: 2, offspring: 2, survivorFraction: 0.5, generations: 3, fusionEpochs: 1, retrainEpochs: 0, C: 4, bnBatches: 1, seed: 3,
@@ -16,18 +19,21 @@ const settings = presetSettings('quick', {
 describe('search worker crash recovery', () => {
   it('a crashed worker is reported and the run continues from its checkpoint on the next backend', async () => {
     const log = {
+      events: [] as SearchEvent[],
       backends: [] as BackendReport[],
       failures: [] as { message: string; recovering: boolean }[],
-      generations: [] as GenerationReport[],
+      generations: [] as GenerationEvent[],
       states: [] as RunnerStatus[],
       result: null as SearchResult | null,
     };
     const listener: SearchListener = {
-      status: (s) => void log.states.push(s),
-      progress: () => {},
-      generation: (r) => void log.generations.push(r),
-      finished: (r) => void (log.result = r),
-      backend: (b) => void log.backends.push(b),
+      event: (e) => {
+        log.events.push(e);
+        if (e.type === 'status') log.states.push(e.status);
+        else if (e.type === 'generation') log.generations.push(e);
+        else if (e.type === 'backend') log.backends.push(e.report);
+        else if (e.type === 'finished') log.result = resultOfRun(replayEvents(log.events));
+      },
       failure: (message, recovering) => void log.failures.push({ message, recovering }),
     };
     let made = 0;
@@ -51,9 +57,9 @@ describe('search worker crash recovery', () => {
     expect(log.failures[0].message).toMatch(/crashed on webgl.*simulated crash.*continuing from the last checkpoint on wasm/);
 
     // generation 0 came from the crashed worker; the new worker went on with generation 1
-    const gens = log.generations.map((g) => g.record.generation);
+    const gens = log.generations.map((g) => g.delta.record.generation);
     expect(gens).toEqual([0, 1, 2]);
-    const beforeCrash = log.generations[0].result.archive;
+    const beforeCrash = log.generations[0].checkpoint!.archive;
     const result = log.result!;
     expect(result.history.map((h) => h.generation)).toEqual([0, 1, 2]);
     expect(result.archive.slice(0, beforeCrash.length)).toEqual(beforeCrash);

@@ -16,15 +16,14 @@ const start = runner.start.bind(runner);
 runner.start = (request: StartRequest, cb: RunnerCallbacks) => {
   if (!crashes) return start(request, cb);
   const wrapped: RunnerCallbacks = {
-    onStatus: (s) => cb.onStatus(s),
-    onProgress: (p) => cb.onProgress(p),
-    onFinished: (r) => cb.onFinished(r),
     onDeviceLost: (m) => cb.onDeviceLost(m),
-    onGeneration: (r) => {
-      cb.onGeneration(r);
-      setTimeout(() => {
-        throw new Error('simulated crash after the first generation');
-      }, 200);
+    onEvent: (e) => {
+      cb.onEvent(e);
+      if (e.type === 'generation') {
+        setTimeout(() => {
+          throw new Error('simulated crash after the first generation');
+        }, 200);
+      }
     },
   };
   return start(request, wrapped);

@@ -119,7 +119,7 @@ describe('SearchEngine (outer tier, fake evaluator)', () => {
     await engine.step('candidate');
     // Pause in the middle of an inner fusion search (the fake evaluator honours the signal).
     const flag2 = { aborted: false };
-    engine.hooks.onFusionEpoch = (p) => {
+    engine.hooks.onFusionEpoch = (_context, p) => {
       if (p.epoch === 1) flag2.aborted = true;
     };
     expect(await engine.run(flag2)).toBe('paused');

@@ -8,6 +8,7 @@ import { genomeKey } from '../../../src/core/genome';
 import { parseDeviceTable, type DeviceTable } from '../../../src/core/device-table';
 import { FUSION_OPS, type BackboneGenome, type FusionGenotype, type FusionMacro, type Modality } from '../../../src/core/types';
 import { EvaluationAborted, type AccuracyPair, type EvalContext, type FusionHooks, type FusionResult, type SearchEvaluator } from '../../../src/core/search/evaluator';
+import type { FusionSearchEpoch } from '../../../src/core/search-events';
 
 export function loadTable(id = 'jetson-tx2'): DeviceTable {
   const url = new URL(`../../../public/luts/${id}.json`, import.meta.url);
@@ -56,21 +57,33 @@ export class FakeEvaluator implements SearchEvaluator {
   async searchFusion(image: BackboneGenome, audio: BackboneGenome, macro: FusionMacro, hooks?: FusionHooks): Promise<FusionResult> {
     const key = `${genomeKey(image)}|${genomeKey(audio)}|${macro.cells}x${macro.nodes}`;
     const rng = new Rng(hash(key) ^ (hooks?.seed ?? 0));
-    for (let epoch = 1; epoch <= 2; epoch++) {
-      if (hooks?.signal?.aborted) throw new EvaluationAborted();
-      await Promise.resolve();
-      hooks?.onEpoch?.({ stage: 'search', epoch, epochs: 2 });
-    }
-    this.fusionCalls.push(key);
     const genotype: FusionGenotype = {
       cells: Array.from({ length: macro.cells }, (_, i) => ({
         inputs: [rng.int(4), 4 + rng.int(4 + i) ] as [number, number],
         ops: Array.from({ length: macro.nodes }, () => rng.pick(FUSION_OPS)),
       })),
     };
+    for (let epoch = 1; epoch <= 2; epoch++) {
+      if (hooks?.signal?.aborted) throw new EvaluationAborted();
+      await Promise.resolve();
+      hooks?.onEpoch?.(fakeSearchEpoch(epoch, 2, genotype, macro));
+    }
+    this.fusionCalls.push(key);
     const base = (fakeBackboneAccuracy('image', image) + fakeBackboneAccuracy('audio', audio)) / 2;
     const bonus = this.options.macroBonus ? this.options.macroBonus(macro) : 0.8 * macro.cells + 0.4 * macro.nodes;
     const val = Math.min(99.9, base + 5 + bonus + rng.next() - 0.5);
     return { genotype, fusionOps: genotype.cells.flatMap((c) => c.ops), valAccuracy: val, testAccuracy: this.test(val, key) };
   }
+}
+
+/** A search-epoch event of the right shape (flat α and γ) for a fake inner search. */
+export function fakeSearchEpoch(epoch: number, epochs: number, genotype: FusionGenotype, macro: FusionMacro): FusionSearchEpoch {
+  const flat = (n: number) => Array.from({ length: n }, () => 1 / n);
+  return {
+    stage: 'search', epoch, epochs, trainLoss: 1 / epoch, archLoss: 1 / epoch, archSplitAccuracy: 50 + epoch, archSplitObjective: 1 / epoch,
+    expectedLatencyMs: 1, expectedEnergyMj: 1, genotype,
+    alphas: Array.from({ length: macro.cells }, (_, c) => [flat(4 + c), flat(4 + c)]),
+    gammas: Array.from({ length: macro.cells }, () => Array.from({ length: macro.nodes }, () => flat(FUSION_OPS.length))),
+    seconds: 0,
+  };
 }

@@ -51,8 +51,8 @@ describe('runFusionSearch', () => {
     const cost = fusionCost(table, r.fusionOps);
     expect(r.fusionCost.latencyMs).toBeCloseTo(cost.latencyMs, 10);
     expect(r.fusionCost.energyMj).toBeCloseTo(cost.energyMj, 10);
-    expect(progress.filter((p) => p.phase === 'search').length).toBe(4);
-    expect(progress.some((p) => p.phase === 'retrain')).toBe(true);
+    expect(progress.filter((p) => p.stage === 'search').length).toBe(4);
+    expect(progress.some((p) => p.stage === 'retrain')).toBe(true);
     expect(() => JSON.parse(JSON.stringify(r))).not.toThrow();
     lambda0Latency = r.fusionCost.latencyMs;
     // every distinct per-epoch genotype was retrained; the kept one has the lowest validation objective
@@ -65,7 +65,7 @@ describe('runFusionSearch', () => {
     expect(r.valAccuracy).toBe(best.valAccuracy);
     expect(best.epochs).toContain(r.chosenEpoch);
     for (const c of r.candidates) expect(c.objective).toBeCloseTo(c.valCrossEntropy, 12); // λ = 0
-    const retrainCandidates = progress.flatMap((p) => (p.phase === 'retrain' ? [p.candidate] : []));
+    const retrainCandidates = progress.flatMap((p) => (p.stage === 'retrain' ? [p.candidate] : []));
     expect(new Set(retrainCandidates)).toEqual(new Set(r.candidates.map((_, k) => k + 1)));
   });
 
