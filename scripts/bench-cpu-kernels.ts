@@ -1,10 +1,11 @@
 // Benchmark of the fast cpu convolution kernels (src/ml/cpu-kernels) against the stock tfjs cpu
-// kernels on the full-size supernet (DESIGN §1) in Node: one forward+backward of the largest
+// kernels on the full-size supernet in Node: one forward+backward of the largest
 // subnet and one sandwich step (largest + smallest + 2 random subnets, distillation), batch 64.
 //
 //   tsx scripts/bench-cpu-kernels.ts [--modality image|audio] [--batch 64] [--reps 2]
 //        [--stock-sandwich]      (also time one sandwich step with the slow stock kernels)
 //        [--profile]             (print the kernels that take the most time with the fast kernels)
+// Flags: scripts/tool-args.ts. Bad arguments: one line on stderr, exit 2.
 
 import * as tf from '@tensorflow/tfjs';
 import { Supernet } from '../src/ml/supernet/supernet';
@@ -14,18 +15,8 @@ import { LARGEST_GENOME, SMALLEST_GENOME, formatGenome, sampleGenome } from '../
 import { Rng } from '../src/core/rng';
 import { installFastCpuKernels, uninstallFastCpuKernels } from '../src/ml/cpu-kernels';
 import type { BackboneGenome } from '../src/core/types';
-
-function parseArgs(argv: string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (!a.startsWith('--')) throw new Error(`unexpected argument "${a}"`);
-    const next = argv[i + 1];
-    if (next === undefined || next.startsWith('--')) out[a.slice(2)] = '1';
-    else out[a.slice(2)] = argv[++i];
-  }
-  return out;
-}
+import { runCli } from './cli-args';
+import { TOOL_USAGE, parseBenchCpuKernelsArgs } from './tool-args';
 
 function batch(size: number, n: number, seed: number): { x: tf.Tensor4D; y: tf.Tensor1D } {
   const rng = new Rng(seed);
@@ -54,12 +45,11 @@ async function sandwich(net: Supernet, opt: tf.Optimizer, x: tf.Tensor4D, y: tf.
   return (performance.now() - t0) / 1000;
 }
 
-async function main() {
-  const args = parseArgs(process.argv.slice(2));
-  const modality = args.modality || 'image';
+async function main(argv: string[]) {
+  const args = parseBenchCpuKernelsArgs(argv);
+  const { modality, reps } = args;
   const size = modality === 'image' ? 28 : 20;
-  const n = Number(args.batch || 64);
-  const reps = Number(args.reps || 2);
+  const n = args.batch;
   await tf.setBackend('cpu');
   const net = new Supernet(paperConfig(size), 1);
   const opt = tf.train.adam(1e-3);
@@ -71,7 +61,7 @@ async function main() {
   // ones were up to 10× slower still)
   const stockFb = [await fwdBwd(net, LARGEST_GENOME, x, y)];
   console.log(`stock largest fwd+bwd: ${fmt(stockFb)} s`);
-  const stockSw = args['stock-sandwich'] ? [await sandwich(net, opt, x, y, new Rng(7))] : [];
+  const stockSw = args.stockSandwich ? [await sandwich(net, opt, x, y, new Rng(7))] : [];
   if (stockSw.length) console.log(`stock sandwich step:   ${fmt(stockSw)} s`);
   result.stock = { fwdBwdS: stockFb, sandwichStepS: stockSw };
 
@@ -108,7 +98,4 @@ async function main() {
   console.log(JSON.stringify(result));
 }
 
-main().catch((e) => {
-  console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
-  process.exit(1);
-});
+runCli('bench-cpu-kernels', main, { usage: TOOL_USAGE['bench-cpu-kernels'], stack: true });

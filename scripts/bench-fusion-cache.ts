@@ -1,4 +1,4 @@
-// Benchmark of the inner tier's feature caching (DESIGN §1, issue 5): one DARTS epoch of the
+// Benchmark of the inner tier's feature caching: one DARTS epoch of the
 // fusion search on cached backbone features, against the same epoch when every batch first
 // runs the two frozen backbones (recalibrated subnets of the shipped supernets, eval mode) and
 // pools their fusable features. Both epochs do the same alternating architecture / weight steps
@@ -8,20 +8,23 @@
 //   tsx scripts/bench-fusion-cache.ts [--image k5557e3643d2] [--audio k3375e3336d2] [--cells 2]
 //        [--nodes 1] [--c 192] [--batch 64] [--device jetson-tx2] [--bn-batches 4] [--reps 1]
 //        [--backend cpu|wasm]
-//        [--profile 1] (print the kernels that take the most time in one cached step pair)
+//        [--profile] (print the kernels that take the most time in one cached step pair)
+// Flags: scripts/tool-args.ts. Bad arguments: one line on stderr, exit 2.
 
 import * as tf from '@tensorflow/tfjs';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { localFetch, parseNameValueArgs, useNodeBackend } from './script-io';
+import { localFetch, useNodeBackend } from './script-io';
+import { runCli } from './cli-args';
+import { TOOL_USAGE, parseBenchFusionCacheArgs } from './tool-args';
 import { loadAvmnist, type AvmnistSplit } from '../src/data/avmnist';
 import { DATASET_DIR, DEVICE_TABLES_DIR, SUPERNET_DIRS, publicPath } from '../src/data/asset-paths';
 import { fetchSupernet } from '../src/ml/supernet/weights-io';
 import type { Supernet } from '../src/ml/supernet/supernet';
 import { TfSearchEvaluator, fusableFeatures } from '../src/ml/search-evaluator';
 import { parseDeviceTable } from '../src/core/device-table';
-import { parseGenome } from '../src/core/genome';
+import { formatGenome } from '../src/core/genome';
 import { Rng } from '../src/core/rng';
 import type { BackboneGenome } from '../src/core/types';
 import { createSearchNet, disposeSearchNet, searchForward } from '../src/ml/fusion/search-network';
@@ -87,15 +90,13 @@ async function backboneEpoch(net: ReturnType<typeof createSearchNet>, b: Backbon
   return (performance.now() - t0) / 1000;
 }
 
-async function main() {
-  const a = parseNameValueArgs(process.argv.slice(2));
-  const genomes = { image: parseGenome(a.image ?? 'k5557e3643d2'), audio: parseGenome(a.audio ?? 'k3375e3336d2') };
-  const macro = { cells: Number(a.cells ?? 2), nodes: Number(a.nodes ?? 1) };
-  const C = Number(a.c ?? 192);
-  const batchSize = Number(a.batch ?? 64);
-  const reps = Number(a.reps ?? 1);
-  const backend = await useNodeBackend(a.backend ?? 'cpu');
-  const table = parseDeviceTable(readFileSync(join(root, publicPath(DEVICE_TABLES_DIR), `${a.device ?? 'jetson-tx2'}.json`), 'utf8'));
+async function main(argv: string[]) {
+  const a = parseBenchFusionCacheArgs(argv);
+  const genomes = { image: a.image, audio: a.audio };
+  const macro = { cells: a.cells, nodes: a.nodes };
+  const { c: C, batch: batchSize, reps } = a;
+  const backend = await useNodeBackend(a.backend);
+  const table = parseDeviceTable(readFileSync(join(root, publicPath(DEVICE_TABLES_DIR), `${a.device}.json`), 'utf8'));
   const nets = {
     image: await fetchSupernet('', localFetch(join(root, publicPath(SUPERNET_DIRS.image)))),
     audio: await fetchSupernet('', localFetch(join(root, publicPath(SUPERNET_DIRS.audio)))),
@@ -106,7 +107,7 @@ async function main() {
     { train: data.train, val: data.val, test: data.test, imageSize: sizes.image, audioSize: sizes.audio },
     nets,
     table,
-    { C, fusionEpochs: 1, retrainEpochs: 0, bnBatches: Number(a['bn-batches'] ?? 4), lambda: 0, objectives: [], paperFaithful: false },
+    { C, fusionEpochs: 1, retrainEpochs: 0, bnBatches: a.bnBatches, lambda: 0, objectives: [], paperFaithful: false },
   );
   const tCache = performance.now();
   const features = await evaluator.features(genomes.image, genomes.audio); // recalibrates BN of both subnets
@@ -169,8 +170,8 @@ async function main() {
   console.log(
     JSON.stringify({
       bench: 'fusion epoch: cached features vs running the backbones',
-      image: a.image ?? 'k5557e3643d2',
-      audio: a.audio ?? 'k3375e3336d2',
+      image: formatGenome(genomes.image),
+      audio: formatGenome(genomes.audio),
       ...macro,
       C,
       batchSize,
@@ -189,7 +190,4 @@ async function main() {
   );
 }
 
-main().catch((e) => {
-  console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
-  process.exit(1);
-});
+runCli('bench-fusion-cache', main, { usage: TOOL_USAGE['bench-fusion-cache'], stack: true });

@@ -2,12 +2,12 @@
 // reference LUTs (lut_ofa_mnist_<board>.json: backbone layers, string values;
 // lut_fusion_<board>.json: fusion operators at C=192, L=16, number values).
 // Usage: npm run build-luts [-- <reference luts dir>]   (default scripts/reference-luts, the
-// authors' tables copied byte for byte — see its SOURCE.md)
+// authors' tables copied byte for byte — see its SOURCE.md); anything else: one line, exit 2.
 // Output is deterministic: sorted keys, 2-space JSON, trailing newline.
 
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import {
   DEVICE_INDEX_SCHEMA,
   DEVICE_TABLE_SCHEMA,
@@ -18,6 +18,8 @@ import {
   type DeviceTableEntry,
 } from '../src/core/device-table';
 import { DEVICE_INDEX_FILE, DEVICE_TABLES_DIR, publicPath } from '../src/data/asset-paths';
+import { isMainModule, runCli } from './cli-args';
+import { TOOL_USAGE, parseBuildLutsArgs } from './tool-args';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DEFAULT_REFERENCE_DIR = join(REPO_ROOT, 'scripts/reference-luts');
@@ -116,7 +118,8 @@ export function buildLutFiles(referenceDir: string): Record<string, string> {
 }
 
 function main(argv: string[]): void {
-  const refDir = argv[0] ? resolve(argv[0]) : DEFAULT_REFERENCE_DIR;
+  const given = parseBuildLutsArgs(argv);
+  const refDir = given ? resolve(given) : DEFAULT_REFERENCE_DIR;
   const files = buildLutFiles(refDir);
   mkdirSync(OUTPUT_DIR, { recursive: true });
   for (const [name, content] of Object.entries(files)) {
@@ -125,6 +128,4 @@ function main(argv: string[]): void {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  main(process.argv.slice(2));
-}
+if (isMainModule(import.meta.url)) runCli('build-luts', main, { usage: TOOL_USAGE['build-luts'] });

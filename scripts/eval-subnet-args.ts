@@ -1,8 +1,14 @@
-// Argument parsing of scripts/eval-subnet.ts (pure, tested in Node). Errors are one-line
-// messages; the CLI prints them on stderr and exits with status 2.
+// Argument parsing of scripts/eval-subnet.ts (pure, tested in Node): which subnet of which
+// shipped supernet to score, on which split. Errors are one-line ArgErrors; runCli prints them
+// on stderr and exits with status 2.
+//
+//   eval-subnet --modality image|audio --genome k7777e6666d4 [--split train|val|test] [--bn-batches N] [--models DIR]
 
 import { parseGenome } from '../src/core/genome';
 import type { BackboneGenome, Modality } from '../src/core/types';
+import { ArgError, defineFlags, parseFlags, usageLine } from './cli-args';
+
+export { ArgError };
 
 export type EvalSplit = 'train' | 'val' | 'test';
 
@@ -16,42 +22,18 @@ export interface EvalArgs {
   modelsDir?: string;
 }
 
-export class ArgError extends Error {}
+export const EVAL_FLAGS = defineFlags({
+  modality: { type: 'choice', choices: ['image', 'audio'], required: true },
+  genome: { type: 'parse', parse: parseGenome, required: true, value: 'GENOME' },
+  split: { type: 'choice', choices: ['train', 'val', 'test'], default: 'test' },
+  bnBatches: { type: 'int', min: 1 },
+  models: { type: 'string', value: 'DIR' },
+});
 
-const USAGE =
-  'usage: eval-subnet --modality image|audio --genome k7777e6666d4 [--split train|val|test] [--bn-batches N] [--models DIR]';
+export const USAGE = usageLine('eval-subnet', EVAL_FLAGS);
 
+/** Parses argv (without node and script). */
 export function parseEvalArgs(argv: readonly string[]): EvalArgs {
-  const seen = new Map<string, string>();
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    if (!['--modality', '--genome', '--split', '--bn-batches', '--models'].includes(flag)) {
-      throw new ArgError(`unknown argument "${flag}"; ${USAGE}`);
-    }
-    const value = argv[i + 1];
-    if (value === undefined || value.startsWith('--')) throw new ArgError(`${flag} needs a value; ${USAGE}`);
-    if (seen.has(flag)) throw new ArgError(`${flag} given twice`);
-    seen.set(flag, value);
-    i++;
-  }
-  const modality = seen.get('--modality');
-  if (modality === undefined) throw new ArgError(`--modality is required; ${USAGE}`);
-  if (modality !== 'image' && modality !== 'audio') throw new ArgError(`--modality must be image or audio, got "${modality}"`);
-  const genomeText = seen.get('--genome');
-  if (genomeText === undefined) throw new ArgError(`--genome is required; ${USAGE}`);
-  let genome: BackboneGenome;
-  try {
-    genome = parseGenome(genomeText);
-  } catch (e) {
-    throw new ArgError(`--genome: ${(e as Error).message}`);
-  }
-  const split = seen.get('--split') ?? 'test';
-  if (split !== 'train' && split !== 'val' && split !== 'test') throw new ArgError(`--split must be train, val or test, got "${split}"`);
-  let bnBatches: number | undefined;
-  const bn = seen.get('--bn-batches');
-  if (bn !== undefined) {
-    bnBatches = Number(bn);
-    if (!/^\d+$/.test(bn) || bnBatches < 1) throw new ArgError(`--bn-batches must be a positive integer, got "${bn}"`);
-  }
-  return { modality, genome, split, bnBatches, modelsDir: seen.get('--models') };
+  const { values: a } = parseFlags(argv, EVAL_FLAGS);
+  return { modality: a.modality, genome: a.genome, split: a.split, bnBatches: a.bnBatches, modelsDir: a.models };
 }

@@ -1,12 +1,13 @@
 // CLI: accuracy (%) of one subnet of a shipped pretrained supernet, after BN recalibration on
-// the training split (DESIGN §1), on tfjs cpu in Node. Prints one JSON object.
+// the training split, on tfjs cpu in Node. Prints one JSON object.
 //   npm run --silent eval-subnet -- --modality image --genome k7777e6666d4 --split test [--bn-batches N]
 // Bad arguments: one line on stderr, exit status 2.
 
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ArgError, parseEvalArgs } from './eval-subnet-args';
+import { runCli } from './cli-args';
+import { USAGE, parseEvalArgs } from './eval-subnet-args';
 import { DATASET_DIR, MODELS_DIR, publicPath, supernetDirName } from '../src/data/asset-paths';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -21,17 +22,8 @@ const fileFetch = (dir: string) => async (input: string | URL) => {
   }
 };
 
-async function main() {
-  let args;
-  try {
-    args = parseEvalArgs(process.argv.slice(2));
-  } catch (e) {
-    if (e instanceof ArgError) {
-      process.stderr.write(`eval-subnet: ${e.message}\n`);
-      process.exit(2);
-    }
-    throw e;
-  }
+async function main(argv: string[]) {
+  const args = parseEvalArgs(argv);
   const tf = await import('@tensorflow/tfjs');
   await tf.setBackend('cpu');
   const { loadAvmnist } = await import('../src/data/avmnist');
@@ -60,7 +52,4 @@ async function main() {
   );
 }
 
-main().catch((e) => {
-  process.stderr.write(`eval-subnet: ${e instanceof Error ? e.message : String(e)}\n`);
-  process.exit(1);
-});
+runCli('eval-subnet', main, { usage: USAGE });

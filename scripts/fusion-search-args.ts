@@ -1,6 +1,6 @@
-// Argument parsing of scripts/fusion-search.ts (pure, tested in Node): the inner tier (issue 5)
-// for one backbone pair and fusion macro-shape. Errors are one-line messages; the CLI prints
-// them on stderr and exits with status 2.
+// Argument parsing of scripts/fusion-search.ts (pure, tested in Node): the inner tier for one
+// backbone pair and fusion macro-shape. Errors are one-line ArgErrors; runCli prints them on
+// stderr and exits with status 2. USAGE is generated from FUSION_SEARCH_FLAGS, e.g.
 //
 //   fusion-search --image k5557e3643d2 --audio k3375e3336d2 --cells 2 --nodes 1 --device jetson-tx2
 //                 --lambda 0 --seed 1 [--epochs N] [--retrain-epochs N] [--max-candidates N] [--c N]
@@ -8,6 +8,9 @@
 
 import { parseGenome } from '../src/core/genome';
 import { CELL_CHOICES, NODE_CHOICES, type BackboneGenome } from '../src/core/types';
+import { ArgError, defineFlags, oneOf, parseFlags, usageLine } from './cli-args';
+
+export { ArgError };
 
 export interface FusionSearchArgs {
   image: BackboneGenome;
@@ -37,86 +40,34 @@ export interface FusionSearchArgs {
   backend: 'cpu' | 'wasm';
 }
 
-export class ArgError extends Error {}
+/** Flags of fusion-search; the paper's defaults where it has them. */
+export const FUSION_SEARCH_FLAGS = defineFlags({
+  image: { type: 'parse', parse: parseGenome, required: true, value: 'GENOME' },
+  audio: { type: 'parse', parse: parseGenome, required: true, value: 'GENOME' },
+  cells: { type: 'int', min: CELL_CHOICES[0], max: CELL_CHOICES[CELL_CHOICES.length - 1], required: true },
+  nodes: { type: 'int', min: NODE_CHOICES[0], max: NODE_CHOICES[NODE_CHOICES.length - 1], required: true },
+  device: { type: 'string', required: true, value: 'ID' },
+  lambda: { type: 'number', min: 0, required: true, value: 'X' },
+  seed: { type: 'int', min: 0, max: 2 ** 32 - 1, required: true },
+  epochs: { type: 'int', min: 1, default: 25 },
+  retrainEpochs: { type: 'int', min: 0, default: 10 },
+  maxCandidates: { type: 'int', min: 1, default: 6 },
+  c: { type: 'int', min: 1, default: 192 },
+  energyLambda: { type: 'number', min: 0, default: 0, value: 'X' },
+  bnBatches: { type: 'int', min: 1, default: 10 },
+  backend: { type: 'choice', choices: ['wasm', 'cpu'], default: 'wasm' },
+  paperFaithful: { type: 'boolean' },
+  allowUnimodal: { type: 'boolean' },
+});
 
-export const USAGE =
-  'usage: fusion-search --image <genome> --audio <genome> --cells 1-4 --nodes 1-4 --device <id> --lambda X --seed N ' +
-  '[--epochs N] [--retrain-epochs N] [--max-candidates N] [--c N] [--energy-lambda X] [--bn-batches N] [--backend wasm|cpu] [--paper-faithful] [--allow-unimodal]';
-
-const VALUED = ['--image', '--audio', '--cells', '--nodes', '--device', '--lambda', '--seed', '--epochs', '--retrain-epochs', '--max-candidates', '--c', '--energy-lambda', '--bn-batches', '--backend'];
-const SWITCHES = ['--paper-faithful', '--allow-unimodal'];
-const REQUIRED = ['--image', '--audio', '--cells', '--nodes', '--device', '--lambda', '--seed'];
-
-function integer(flag: string, text: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
-  const v = Number(text);
-  if (!/^-?\d+$/.test(text) || v < min || v > max) {
-    const range = max === Number.MAX_SAFE_INTEGER ? `an integer ≥ ${min}` : `an integer in ${min}..${max}`;
-    throw new ArgError(`${flag} must be ${range}, got "${text}"`);
-  }
-  return v;
-}
-
-function nonNegative(flag: string, text: string): number {
-  const v = Number(text);
-  if (text.trim() === '' || !Number.isFinite(v) || v < 0) throw new ArgError(`${flag} must be a number ≥ 0, got "${text}"`);
-  return v;
-}
-
-function genome(flag: string, text: string): BackboneGenome {
-  try {
-    return parseGenome(text);
-  } catch (e) {
-    throw new ArgError(`${flag}: ${(e as Error).message}`);
-  }
-}
+export const USAGE = usageLine('fusion-search', FUSION_SEARCH_FLAGS);
 
 /** Parses argv (without node and script). `knownDevices`: ids that have a cost table. */
 export function parseFusionSearchArgs(argv: readonly string[], knownDevices?: readonly string[]): FusionSearchArgs {
-  const seen = new Map<string, string>();
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    if (SWITCHES.includes(flag)) {
-      if (seen.has(flag)) throw new ArgError(`${flag} given twice`);
-      seen.set(flag, 'true');
-      continue;
-    }
-    if (!VALUED.includes(flag)) throw new ArgError(`unknown argument "${flag}"; ${USAGE}`);
-    const value = argv[i + 1];
-    if (value === undefined || value.startsWith('--')) throw new ArgError(`${flag} needs a value; ${USAGE}`);
-    if (seen.has(flag)) throw new ArgError(`${flag} given twice`);
-    seen.set(flag, value);
-    i++;
-  }
-  for (const flag of REQUIRED) if (!seen.has(flag)) throw new ArgError(`${flag} is required; ${USAGE}`);
-  const get = (flag: string) => seen.get(flag) as string;
-  const device = get('--device');
-  if (knownDevices && !knownDevices.includes(device)) {
-    throw new ArgError(`--device: unknown device "${device}", allowed ${knownDevices.join(', ')}`);
-  }
-  const paperFaithful = seen.has('--paper-faithful');
-  const backend = seen.get('--backend') ?? 'wasm';
-  if (backend !== 'cpu' && backend !== 'wasm') throw new ArgError(`--backend must be cpu or wasm, got "${backend}"`);
-  const lambda = nonNegative('--lambda', get('--lambda'));
-  const energyLambda = seen.has('--energy-lambda') ? nonNegative('--energy-lambda', get('--energy-lambda')) : 0;
-  if (paperFaithful && (lambda > 0 || energyLambda > 0)) {
+  const { values: a } = parseFlags(argv, FUSION_SEARCH_FLAGS);
+  if (knownDevices) oneOf('--device', a.device, knownDevices);
+  if (a.paperFaithful && (a.lambda > 0 || a.energyLambda > 0)) {
     throw new ArgError('--paper-faithful has no hardware term: use --lambda 0 (and no --energy-lambda) with it');
   }
-  return {
-    image: genome('--image', get('--image')),
-    audio: genome('--audio', get('--audio')),
-    cells: integer('--cells', get('--cells'), CELL_CHOICES[0], CELL_CHOICES[CELL_CHOICES.length - 1]),
-    nodes: integer('--nodes', get('--nodes'), NODE_CHOICES[0], NODE_CHOICES[NODE_CHOICES.length - 1]),
-    device,
-    lambda,
-    energyLambda,
-    seed: integer('--seed', get('--seed'), 0, 2 ** 32 - 1),
-    epochs: seen.has('--epochs') ? integer('--epochs', get('--epochs'), 1) : 25,
-    retrainEpochs: seen.has('--retrain-epochs') ? integer('--retrain-epochs', get('--retrain-epochs'), 0) : 10,
-    maxCandidates: seen.has('--max-candidates') ? integer('--max-candidates', get('--max-candidates'), 1) : 6,
-    c: seen.has('--c') ? integer('--c', get('--c'), 1) : 192,
-    paperFaithful,
-    allowUnimodal: seen.has('--allow-unimodal'),
-    bnBatches: seen.has('--bn-batches') ? integer('--bn-batches', get('--bn-batches'), 1) : 10,
-    backend,
-  };
+  return a;
 }

@@ -1,4 +1,4 @@
-// CLI: the inner tier (issue 5) for one backbone pair on AV-MNIST, on tfjs wasm (or cpu) in Node —
+// CLI: the inner tier for one backbone pair on AV-MNIST, on tfjs wasm (or cpu) in Node —
 // BN-recalibrated frozen subnets of the shipped supernets, their pooled features cached once,
 // DARTS fusion search (architecture on validation, λ·E[LUT latency]), discretisation,
 // retraining of the discrete network, test accuracy; cost of the whole network from the table.
@@ -11,28 +11,19 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ArgError, parseFusionSearchArgs } from './fusion-search-args';
+import { runCli } from './cli-args';
+import { USAGE, parseFusionSearchArgs } from './fusion-search-args';
 import { DATASET_DIR, DEVICE_INDEX_FILE, DEVICE_TABLES_DIR, SUPERNET_DIRS, publicPath } from '../src/data/asset-paths';
 import { localFetch, useNodeBackend } from './script-io';
 import { parseDeviceIndex, parseDeviceTable } from '../src/core/device-table';
+import { round3 } from '../src/core/cost-report';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const lutDir = join(root, publicPath(DEVICE_TABLES_DIR));
 
-const round3 = (x: number) => Math.round(x * 1000) / 1000;
-
-async function main() {
+async function main(argv: string[]) {
   const index = parseDeviceIndex(readFileSync(join(lutDir, DEVICE_INDEX_FILE), 'utf8'));
-  let args;
-  try {
-    args = parseFusionSearchArgs(process.argv.slice(2), index.devices.map((d) => d.id));
-  } catch (e) {
-    if (e instanceof ArgError) {
-      process.stderr.write(`fusion-search: ${e.message}\n`);
-      process.exit(2);
-    }
-    throw e;
-  }
+  const args = parseFusionSearchArgs(argv, index.devices.map((d) => d.id));
   const entry = index.devices.find((d) => d.id === args.device)!;
   const table = parseDeviceTable(readFileSync(join(lutDir, entry.file), 'utf8'));
   const modelDir = (m: 'image' | 'audio') => join(root, publicPath(SUPERNET_DIRS[m]));
@@ -95,7 +86,7 @@ async function main() {
     bothModalities: !args.allowUnimodal,
     onProgress: (p) =>
       process.stderr.write(
-        p.phase === 'search'
+        p.stage === 'search'
           ? `search ${p.epoch}/${p.epochs}: train CE ${p.trainLoss.toFixed(3)}, ${args.paperFaithful ? 'test' : 'val'} acc ${p.archSplitAccuracy.toFixed(2)} % objective ${p.archSplitObjective.toFixed(4)}, genotype ${JSON.stringify(p.genotype.cells.map((c) => [c.inputs, c.ops]))}, E[latency] ${p.expectedLatencyMs.toFixed(3)} ms, ${p.seconds.toFixed(1)} s\n`
           : `retrain candidate ${p.candidate}/${p.candidates} epoch ${p.epoch}/${p.epochs}: train CE ${p.trainLoss.toFixed(3)}, val acc ${p.valAccuracy.toFixed(2)} % CE ${p.valCrossEntropy.toFixed(4)}, ${p.seconds.toFixed(1)} s\n`,
       ),
@@ -143,7 +134,4 @@ async function main() {
   );
 }
 
-main().catch((e) => {
-  process.stderr.write(`fusion-search: ${e instanceof Error ? e.message : String(e)}\n`);
-  process.exit(1);
-});
+runCli('fusion-search', main, { usage: USAGE });

@@ -1,8 +1,12 @@
 // Argument parsing of scripts/search.ts (pure, tested in Node): the headless search takes the
 // URL contract's settings as flags, validated by the same codec the page uses. Errors are
-// one-line messages; the CLI prints them on stderr and exits with status 2.
+// one-line ArgErrors; runCli prints them on stderr and exits with status 2.
 
 import { formatUrlState, parseUrlState, type UrlSettings } from '../src/core/search/url-state';
+import { PRESET_NAMES } from '../src/core/search/settings';
+import { ArgError, defineFlags, parseFlags, usageLine } from './cli-args';
+
+export { ArgError };
 
 export interface SearchArgs {
   settings: UrlSettings;
@@ -16,38 +20,47 @@ export interface SearchArgs {
   hash: string;
   /** Optional PNG of the finished page. */
   screenshot?: string;
+  /** Optional file for a record of the run; parsed and passed on, not written by the CLI yet. */
+  record?: string;
 }
 
-export class ArgError extends Error {}
+/** The URL contract's keys that are also flags, in the order the contract writes them. */
+const URL_FLAGS = ['preset', 'seed', 'device', 'lambda', 'backend'] as const;
 
-export const USAGE =
-  'usage: search --out FILE [--preset quick|demo|paper] [--seed N] [--device ID] [--lambda X] [--backend auto|webgpu|webgl|cpu] [--timeout S] [--dist DIR] [--screenshot PNG]';
+/** Settings flags are plain strings here: the URL codec checks them, as on the page. */
+export const SEARCH_FLAGS = defineFlags({
+  out: { type: 'string', required: true, value: 'FILE' },
+  preset: { type: 'string', value: PRESET_NAMES.join('|') },
+  seed: { type: 'string', value: 'N' },
+  device: { type: 'string', value: 'ID' },
+  lambda: { type: 'string', value: 'X' },
+  backend: { type: 'string', value: 'BACKEND' },
+  timeout: { type: 'int', min: 1, default: 1800, value: 'S' },
+  dist: { type: 'string', default: 'dist', value: 'DIR' },
+  screenshot: { type: 'string', value: 'PNG' },
+  record: { type: 'string', value: 'FILE' },
+});
 
-const FLAGS = ['--preset', '--seed', '--device', '--lambda', '--backend', '--out', '--timeout', '--dist', '--screenshot'];
+export const USAGE = usageLine('search', SEARCH_FLAGS);
 
+/** Parses argv (without node and script). `knownDevices`: ids that have a cost table. */
 export function parseSearchArgs(argv: readonly string[], knownDevices?: readonly string[]): SearchArgs {
-  const seen = new Map<string, string>();
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    if (!FLAGS.includes(flag)) throw new ArgError(`unknown argument "${flag}"; ${USAGE}`);
-    const value = argv[i + 1];
-    if (value === undefined || value.startsWith('--')) throw new ArgError(`${flag} needs a value; ${USAGE}`);
-    if (seen.has(flag)) throw new ArgError(`${flag} given twice`);
-    seen.set(flag, value);
-    i++;
-  }
-  const out = seen.get('--out');
-  if (!out) throw new ArgError(`--out is required; ${USAGE}`);
+  const { values: a } = parseFlags(argv, SEARCH_FLAGS);
   const pairs: string[] = [];
-  for (const key of ['preset', 'seed', 'device', 'lambda', 'backend']) {
-    const v = seen.get(`--${key}`);
+  for (const key of URL_FLAGS) {
+    const v = a[key];
     if (v !== undefined) pairs.push(`${key}=${encodeURIComponent(v)}`);
   }
   const parsed = parseUrlState(pairs.join('&'), { knownDevices });
   if (parsed.errors.length > 0) throw new ArgError(parsed.errors[0].replace(/; using .*$/, '').replace(/^(\w+) /, '--$1 '));
-  const timeoutText = seen.get('--timeout') ?? '1800';
-  const timeoutS = Number(timeoutText);
-  if (!/^\d+$/.test(timeoutText) || timeoutS < 1) throw new ArgError(`--timeout must be a positive whole number of seconds, got "${timeoutText}"`);
   const settings = { ...parsed.settings, run: true };
-  return { settings, out, timeoutS, dist: seen.get('--dist') ?? 'dist', hash: `#view=search&${formatUrlState(settings)}`, screenshot: seen.get('--screenshot') };
+  return {
+    settings,
+    out: a.out,
+    timeoutS: a.timeout,
+    dist: a.dist,
+    hash: `#view=search&${formatUrlState(settings)}`,
+    screenshot: a.screenshot,
+    record: a.record,
+  };
 }

@@ -15,7 +15,8 @@ import { resolve } from 'node:path';
 import { preview } from 'vite';
 import { chromium, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from './chromium.mjs';
-import { ArgError, parseSearchArgs, type SearchArgs } from './search-args';
+import { runCli } from './cli-args';
+import { USAGE, parseSearchArgs, type SearchArgs } from './search-args';
 import { DEVICE_INDEX_FILE, DEVICE_TABLES_DIR, publicPath } from '../src/data/asset-paths';
 
 function knownDevices(): string[] | undefined {
@@ -97,20 +98,4 @@ async function main(args: SearchArgs): Promise<number> {
   }
 }
 
-let args: SearchArgs;
-try {
-  args = parseSearchArgs(process.argv.slice(2), knownDevices());
-} catch (e) {
-  if (e instanceof ArgError) {
-    console.error(e.message);
-    process.exit(2);
-  }
-  throw e;
-}
-main(args).then(
-  (code) => process.exit(code),
-  (err) => {
-    console.error(`search: ${(err as Error).message}`);
-    process.exit(1);
-  },
-);
+runCli('search', (argv) => main(parseSearchArgs(argv, knownDevices())), { usage: USAGE, exit: true });

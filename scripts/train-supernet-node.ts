@@ -1,4 +1,4 @@
-// Trains one modality's elastic supernet (DESIGN §1) in Node on the tfjs cpu backend with the fast
+// Trains one modality's elastic supernet in Node on the tfjs cpu backend with the fast
 // flat-loop kernels (src/ml/cpu-kernels) — the same training code as scripts/train-supernet.ts
 // runs in headless Chromium (trainSupernet, then BN-recalibrated final figures, random-subnet
 // comparison, weights with the largest subnet's recalibrated statistics) — and writes
@@ -9,13 +9,15 @@
 //        [--seed 1] [--batch 64] [--lr 3e-3] [--out DIR] [--budget-s S] (stop training early)
 //        [--random-subnets 50] [--random-recal-batches 4] [--random-budget-s 150]
 //        [--train-subset N] (first N training samples only: quick trials)
+// Flags: scripts/tool-args.ts. Bad arguments: one line on stderr, exit 2.
 
 import * as tf from '@tensorflow/tfjs';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseNameValueArgs } from './script-io';
+import { runCli } from './cli-args';
+import { TOOL_USAGE, parseTrainSupernetNodeArgs } from './tool-args';
 import { loadAvmnist, type AvmnistSplit } from '../src/data/avmnist';
 import { installFastCpuKernels } from '../src/ml/cpu-kernels';
 import { Supernet } from '../src/ml/supernet/supernet';
@@ -47,27 +49,25 @@ async function loadData(dir: string) {
   return loadAvmnist(dir.endsWith('/') ? dir : `${dir}/`, fetchFile);
 }
 
-async function main() {
-  const args = parseNameValueArgs(process.argv.slice(2));
-  const modality = args.modality as Modality;
-  if (modality !== 'image' && modality !== 'audio') throw new Error('--modality must be image or audio');
-  const num = (k: string, d: number) => (args[k] === undefined ? d : Number(args[k]));
+async function main(argv: string[]) {
+  const args = parseTrainSupernetNodeArgs(argv);
+  const { modality } = args;
   const settings = {
-    seed: num('seed', 1),
-    epochs: num('epochs', 8),
-    warmupEpochs: num('warmup-epochs', 2),
-    batchSize: num('batch', 64),
-    lr: num('lr', 3e-3),
-    valRecalBatches: num('val-recal-batches', 4),
+    seed: args.seed,
+    epochs: args.epochs,
+    warmupEpochs: args.warmupEpochs,
+    batchSize: args.batch,
+    lr: args.lr,
+    valRecalBatches: args.valRecalBatches,
     augment: modality,
   } satisfies Partial<TrainSettings>;
-  const budgetS = num('budget-s', Infinity);
+  const budgetS = args.budgetS;
   const outDir = args.out ? resolve(root, args.out) : mkdtempSync(join(tmpdir(), `supernet-${modality}-`));
 
   await tf.setBackend('cpu');
   installFastCpuKernels();
   const data = await loadData(join(root, publicPath(DATASET_DIR)));
-  const train = toSplit(data.train, modality, num('train-subset', Infinity));
+  const train = toSplit(data.train, modality, args.trainSubset);
   const val = toSplit(data.val, modality);
   const test = toSplit(data.test, modality);
   log(`${modality}: train ${train.labels.length} / val ${val.labels.length} / test ${test.labels.length}, out ${outDir}`);
@@ -91,11 +91,11 @@ async function main() {
   const trainSeconds = (performance.now() - t0) / 1000;
   const stoppedEarly = trainSeconds > budgetS;
 
-  const randomRecalBatches = num('random-recal-batches', 4);
+  const { randomRecalBatches } = args;
   const { final, randomSubnets } = await measureTrainedSupernet(net, { train, val, test }, {
-    randomSubnets: num('random-subnets', 50),
+    randomSubnets: args.randomSubnets,
     randomRecalBatches,
-    randomBudgetS: num('random-budget-s', 150),
+    randomBudgetS: args.randomBudgetS,
     seed: 2024,
     log,
   });
@@ -129,7 +129,4 @@ async function main() {
   console.log(JSON.stringify({ outDir, bytes: bin.length, final, trainSeconds: Math.round(trainSeconds), randomSubnetsMeanRecal: training.randomSubnets.meanRecal }));
 }
 
-main().catch((e) => {
-  console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
-  process.exit(1);
-});
+runCli('train-supernet-node', main, { usage: TOOL_USAGE['train-supernet-node'], stack: true });

@@ -7,6 +7,7 @@
 //        [--batch 64] [--lr 3e-3] [--random-subnets 50] [--backend webgpu|webgl] [--out DIR]
 //        [--budget-s 1200] (training stops early when the wall-clock budget runs out)
 //   tsx scripts/train-supernet.ts --modality image --measure 3     (time sandwich steps only)
+// Flags: scripts/tool-args.ts. Bad arguments: one line on stderr, exit 2.
 
 import { createServer } from 'vite';
 import { chromium } from 'playwright-core';
@@ -17,19 +18,10 @@ import { fileURLToPath } from 'node:url';
 import { chromiumArgs, chromiumPath } from './chromium.mjs';
 import { buildTrainingRecord } from '../src/core/training-record';
 import { DATASET_DIR, SUPERNET_DIRS, TRAINING_RECORD_FILE, publicPath } from '../src/data/asset-paths';
+import { runCli } from './cli-args';
+import { TOOL_USAGE, parseTrainSupernetArgs } from './tool-args';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-
-function parseArgs(argv: string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (!a.startsWith('--')) throw new Error(`unexpected argument "${a}"`);
-    out[a.slice(2)] = argv[i + 1] ?? '';
-    i++;
-  }
-  return out;
-}
 
 function freePort(): Promise<number> {
   return new Promise((res, rej) => {
@@ -42,11 +34,9 @@ function freePort(): Promise<number> {
   });
 }
 
-async function main() {
-  const args = parseArgs(process.argv.slice(2));
-  const modality = args.modality;
-  if (modality !== 'image' && modality !== 'audio') throw new Error('--modality must be image or audio');
-  const backend = args.backend || 'webgpu';
+async function main(argv: string[]) {
+  const args = parseTrainSupernetArgs(argv);
+  const { modality, backend } = args;
   const port = await freePort();
   const server = await createServer({
     root,
@@ -67,45 +57,45 @@ async function main() {
     await page.waitForFunction(() => (globalThis as unknown as { harness?: unknown }).harness !== undefined, undefined, { timeout: 120_000 });
 
     if (args.profile) {
-      const r = await page.evaluate((o) => (globalThis as any).harness.profile(o), { modality, backend, batch: Number(args.batch || 64), reps: Number(args.profile) });
+      const r = await page.evaluate((o) => (globalThis as any).harness.profile(o), { modality, backend, batch: args.batch, reps: args.profile });
       console.log(JSON.stringify(r));
       return;
     }
-    if (args.measure) {
+    if (args.measure !== undefined) {
       const r = await page.evaluate(
         (o) => (globalThis as any).harness.measure(o),
         {
           modality,
           backend,
-          batch: Number(args.batch || 64),
-          steps: Number(args.measure),
+          batch: args.batch,
+          steps: args.measure,
           fixed: args.fixed === '1',
-          flags: args.flags ? JSON.parse(args.flags) : undefined,
+          flags: args.flags,
         },
       );
-      const stepsPerEpoch = Math.floor(r.trainCount / Number(args.batch || 64));
+      const stepsPerEpoch = Math.floor(r.trainCount / args.batch);
       console.log(JSON.stringify({ ...r, stepsPerEpoch, secondsPerSandwichEpoch: r.perStepS * stepsPerEpoch }));
       return;
     }
 
     const settings = {
-      seed: Number(args.seed || 1),
-      epochs: Number(args.epochs || 8),
-      warmupEpochs: Number(args.warmup ?? 2),
-      batchSize: Number(args.batch || 64),
-      lr: Number(args.lr || 3e-3),
-      valRecalBatches: Number(args['val-recal-batches'] || 4),
+      seed: args.seed,
+      epochs: args.epochs,
+      warmupEpochs: args.warmup,
+      batchSize: args.batch,
+      lr: args.lr,
+      valRecalBatches: args.valRecalBatches,
     };
     const t0 = Date.now();
     const r = await page.evaluate((o) => (globalThis as any).harness.train(o), {
       modality,
       backend,
       settings,
-      randomSubnets: Number(args['random-subnets'] ?? 50),
-      randomRecalBatches: Number(args['random-recal-batches'] ?? 4),
+      randomSubnets: args.randomSubnets,
+      randomRecalBatches: args.randomRecalBatches,
       evalSeed: 2024,
-      budgetS: Number(args['budget-s'] ?? 1200),
-      randomBudgetS: Number(args['random-budget-s'] ?? 150),
+      budgetS: args.budgetS,
+      randomBudgetS: args.randomBudgetS,
     });
     const outDir = resolve(root, args.out || publicPath(SUPERNET_DIRS[modality]));
     mkdirSync(outDir, { recursive: true });
@@ -121,13 +111,13 @@ async function main() {
       backend: `${r.backend} in headless Chromium`,
       settings,
       trainSeconds: r.trainSeconds,
-      trainBudgetSeconds: Number(args['budget-s'] ?? 1200),
+      trainBudgetSeconds: args.budgetS,
       stoppedEarlyByBudget: r.stoppedEarly,
       wallSeconds: (Date.now() - t0) / 1000,
       accuracyPercent: r.final,
       history: r.history,
       randomSubnets: r.randomSubnets,
-      randomRecalBatches: Number(args['random-recal-batches'] ?? 4),
+      randomRecalBatches: args.randomRecalBatches,
       bytes: bin.length,
     });
     writeFileSync(join(outDir, TRAINING_RECORD_FILE), JSON.stringify(training, null, 1) + '\n');
@@ -138,7 +128,4 @@ async function main() {
   }
 }
 
-main().catch((e) => {
-  console.error(e instanceof Error ? e.message : String(e));
-  process.exit(1);
-});
+runCli('train-supernet', main, { usage: TOOL_USAGE['train-supernet'] });

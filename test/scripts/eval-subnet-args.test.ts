@@ -18,17 +18,21 @@ describe('eval-subnet arguments', () => {
     expect(a.bnBatches).toBeUndefined();
   });
 
+  it('takes --models DIR', () => {
+    expect(parseEvalArgs(['--modality', 'image', '--genome', 'k7777e6666d4', '--models', 'elsewhere']).modelsDir).toBe('elsewhere');
+  });
+
   it.each([
     [[], /--modality is required/],
-    [['--modality', 'video', '--genome', 'k7777e6666d4'], /--modality must be image or audio/],
+    [['--modality', 'video', '--genome', 'k7777e6666d4'], /--modality must be image or audio, got "video"/],
     [['--modality', 'image'], /--genome is required/],
     [['--modality', 'image', '--genome', 'k7777e6666d5'], /--genome: depth 5/],
-    [['--modality', 'image', '--genome', 'k7777e6666d4', '--split', 'dev'], /--split must be/],
-    [['--modality', 'image', '--genome', 'k7777e6666d4', '--bn-batches', '0'], /--bn-batches must be a positive integer/],
-    [['--modality', 'image', '--genome', 'k7777e6666d4', '--bn-batches', '2.5'], /--bn-batches must be a positive integer/],
+    [['--modality', 'image', '--genome', 'k7777e6666d4', '--split', 'dev'], /--split must be train, val or test, got "dev"/],
+    [['--modality', 'image', '--genome', 'k7777e6666d4', '--bn-batches', '0'], /--bn-batches must be a whole number ≥ 1, got "0"/],
+    [['--modality', 'image', '--genome', 'k7777e6666d4', '--bn-batches', '2.5'], /--bn-batches must be a whole number ≥ 1, got "2.5"/],
     [['--modality', 'image', '--genome'], /--genome needs a value/],
-    [['--modality', 'image', '--frobnicate', '1'], /unknown argument "--frobnicate"/],
-    [['--modality', 'image', '--modality', 'audio'], /given twice/],
+    [['--modality', 'image', '--frobnicate', '1'], /unknown argument "--frobnicate"; allowed: --modality, --genome, --split, --bn-batches, --models$/],
+    [['--modality', 'image', '--modality', 'audio'], /--modality given twice/],
   ])('rejects %j with a one-line message', (argv, msg) => {
     expect(() => parseEvalArgs(argv as string[])).toThrow(ArgError);
     try {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ArgError, parseFusionSearchArgs } from '../../scripts/fusion-search-args';
+import { runMain } from '../../scripts/cli-args';
+import { ArgError, USAGE, parseFusionSearchArgs } from '../../scripts/fusion-search-args';
 
 const DEVICES = ['jetson-tx2', 'jetson-agx-xavier'];
 const BASE = ['--image', 'k5557e3643d2', '--audio', 'k3375e3336d2', '--cells', '2', '--nodes', '1', '--device', 'jetson-tx2', '--lambda', '0', '--seed', '1'];
@@ -31,20 +32,21 @@ describe('fusion-search arguments', () => {
   const bad: [string, string[], RegExp][] = [
     ['missing --seed', without('--seed'), /--seed is required/],
     ['missing --image', without('--image'), /--image is required/],
-    ['unknown flag', [...BASE, '--gpu'], /unknown argument "--gpu"/],
+    ['unknown flag', [...BASE, '--gpu'], /unknown argument "--gpu"; allowed: --image, --audio, .*--allow-unimodal$/],
+    ['switch with a value', [...BASE, '--paper-faithful=1'], /--paper-faithful takes no value/],
     ['flag without value', [...BASE, '--epochs'], /--epochs needs a value/],
     ['repeated flag', [...BASE, '--seed', '2'], /--seed given twice/],
     ['malformed genome', set('--image', 'k555e3643d2'), /--image: kernel part/],
-    ['cells out of range', set('--cells', '5'), /--cells must be an integer in 1..4/],
-    ['nodes not an integer', set('--nodes', '1.5'), /--nodes must be an integer in 1..4/],
-    ['unknown device', set('--device', 'pi4'), /unknown device "pi4", allowed jetson-tx2, jetson-agx-xavier/],
-    ['negative lambda', set('--lambda', '-1'), /--lambda must be a number ≥ 0/],
+    ['cells out of range', set('--cells', '5'), /--cells must be a whole number from 1 to 4, got "5"/],
+    ['nodes not an integer', set('--nodes', '1.5'), /--nodes must be a whole number from 1 to 4, got "1.5"/],
+    ['unknown device', set('--device', 'pi4'), /--device must be jetson-tx2 or jetson-agx-xavier, got "pi4"/],
+    ['negative lambda', set('--lambda', '-1'), /--lambda must be a number ≥ 0, got "-1"/],
     ['lambda not a number', set('--lambda', 'abc'), /--lambda must be a number ≥ 0/],
-    ['zero epochs', [...BASE, '--epochs', '0'], /--epochs must be an integer ≥ 1/],
-    ['zero candidates', [...BASE, '--max-candidates', '0'], /--max-candidates must be an integer ≥ 1, got "0"/],
-    ['unknown backend', [...BASE, '--backend', 'webgl'], /--backend must be cpu or wasm, got "webgl"/],
-    ['bad C', [...BASE, '--c', 'x'], /--c must be an integer ≥ 1/],
-    ['negative seed', set('--seed', '-3'), /--seed must be an integer in 0\.\./],
+    ['zero epochs', [...BASE, '--epochs', '0'], /--epochs must be a whole number ≥ 1, got "0"/],
+    ['zero candidates', [...BASE, '--max-candidates', '0'], /--max-candidates must be a whole number ≥ 1, got "0"/],
+    ['unknown backend', [...BASE, '--backend', 'webgl'], /--backend must be wasm or cpu, got "webgl"/],
+    ['bad C', [...BASE, '--c', 'x'], /--c must be a whole number ≥ 1, got "x"/],
+    ['negative seed', set('--seed', '-3'), /--seed must be a whole number from 0 to 4294967295, got "-3"/],
     ['paper-faithful with a hardware term', [...set('--lambda', '1'), '--paper-faithful'], /--paper-faithful has no hardware term/],
   ];
   for (const [what, argv, message] of bad) {
@@ -60,4 +62,19 @@ describe('fusion-search arguments', () => {
       expect((err as Error).message).not.toContain('\n');
     });
   }
+
+  it('documents every flag in its usage line', () => {
+    expect(USAGE).toBe(
+      'usage: fusion-search --image GENOME --audio GENOME --cells N --nodes N --device ID --lambda X --seed N [--epochs N] ' +
+        '[--retrain-epochs N] [--max-candidates N] [--c N] [--energy-lambda X] [--bn-batches N] [--backend wasm|cpu] [--paper-faithful] [--allow-unimodal]',
+    );
+  });
+
+  it('a bad argument gives exit status 2 and one stderr line', async () => {
+    const err: string[] = [];
+    const io = { stdout: () => {}, stderr: (t: string) => void err.push(t) };
+    expect(await runMain('fusion-search', (argv) => void parse(argv), [...BASE, '--bogus', '1'], io)).toBe(2);
+    expect(err).toHaveLength(1);
+    expect(err[0]).toMatch(/^fusion-search: unknown argument "--bogus"; allowed: .*\n$/);
+  });
 });

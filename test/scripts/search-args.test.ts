@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { ArgError, parseSearchArgs } from '../../scripts/search-args';
+import { runMain } from '../../scripts/cli-args';
+import { ArgError, USAGE, parseSearchArgs } from '../../scripts/search-args';
 
 describe('headless search arguments', () => {
   it('builds the page hash of the URL contract with run=1', () => {
@@ -9,6 +10,15 @@ describe('headless search arguments', () => {
     expect(a.timeoutS).toBe(1800);
     expect(a.settings).toMatchObject({ preset: 'quick', seed: 1, device: 'jetson-tx2', backend: 'auto', run: true });
     expect(a.hash).toBe('#view=search&preset=quick&seed=1&device=jetson-tx2&lambda=0.1&backend=auto&run=1');
+    expect(a.record).toBeUndefined();
+  });
+
+  it('takes the optional flags: --record FILE (passed on, the hash unchanged), --timeout, --dist, --screenshot', () => {
+    const a = parseSearchArgs(['--out', 'r.json', '--record', 'run.jsonl', '--timeout', '60', '--dist', 'build', '--screenshot', 'p.png']);
+    expect(a).toMatchObject({ out: 'r.json', record: 'run.jsonl', timeoutS: 60, dist: 'build', screenshot: 'p.png' });
+    expect(a.hash).toBe(parseSearchArgs(['--out', 'r.json']).hash);
+    expect(USAGE).toContain('[--record FILE]');
+    expect(USAGE).toMatch(/^usage: search --out FILE \[--preset quick\|demo\|paper\]/);
   });
 
   it('rejects bad arguments with one line', () => {
@@ -18,7 +28,8 @@ describe('headless search arguments', () => {
       [['--out', 'x', '--seed', '-1'], /--seed "-1"/],
       [['--out', 'x', '--device', 'pi-9'], /--device "pi-9" is not one of jetson-tx2/],
       [['--out', 'x', '--backend', 'metal'], /--backend "metal"/],
-      [['--out', 'x', '--timeout', '0'], /--timeout/],
+      [['--out', 'x', '--timeout', '0'], /--timeout must be a whole number ≥ 1, got "0"/],
+      [['--out', 'x', '--record'], /--record needs a value/],
       [['--out', 'x', '--bogus', '1'], /unknown argument "--bogus"/],
       [['--out'], /--out needs a value/],
       [['--out', 'x', '--out', 'y'], /given twice/],
@@ -34,5 +45,13 @@ describe('headless search arguments', () => {
       expect((err as Error).message).toMatch(re);
       expect((err as Error).message).not.toContain('\n');
     }
+  });
+
+  it('a bad argument gives exit status 2 and one stderr line', async () => {
+    const err: string[] = [];
+    const io = { stdout: () => {}, stderr: (t: string) => void err.push(t) };
+    const code = await runMain('search', (argv) => void parseSearchArgs(argv, ['jetson-tx2']), ['--out', 'x', '--bogus', '1'], io);
+    expect(code).toBe(2);
+    expect(err.join('')).toMatch(/^search: unknown argument "--bogus"; allowed: --out, --preset, .*--record\n$/);
   });
 });
