@@ -10,6 +10,7 @@ import type { SearchResult } from '../core/search/archive';
 import type { BackendReport } from '../core/backends';
 import type { RunnerStatus, SearchEvent, StepGrainChoice } from '../core/search-protocol';
 import { applySearchEvent, emptyRunView, resultOfRun, type RunView } from '../core/search/run-view';
+import { formatRecording } from '../core/search/recording';
 import type { EngineState } from '../core/search/engine-state';
 import { SearchClient } from '../api/search-client';
 import { etas, type Etas } from '../api/eta';
@@ -180,8 +181,33 @@ export class SearchState {
 
   /** The current run's events as JSON lines (the format of `npm run search -- --record`). */
   recording(): string {
-    return this.events.map((e) => JSON.stringify(e)).join('\n');
+    return formatRecording(this.events);
   }
+
+  /** Whether the views show a recording (not a live run), and where it came from. */
+  replaying = $state<string | null>(null);
+
+  /**
+   * Plays recorded events into the views, as the live run sent them; `delayMs` between two
+   * events that change a chart (0: all at once). A live run (Run) stops the replay.
+   */
+  async replay(events: readonly SearchEvent[], label: string, delayMs = 0): Promise<void> {
+    this.client?.terminate();
+    this.client = null;
+    this.runView = emptyRunView();
+    this.events = [];
+    this.result = null;
+    this.errors = [];
+    this.replaying = label;
+    const token = ++this.replayToken;
+    for (const e of events) {
+      if (token !== this.replayToken) return;
+      this.onEvent(e);
+      if (delayMs > 0 && e.type !== 'progress' && e.type !== 'status') await new Promise((r) => setTimeout(r, delayMs));
+    }
+  }
+
+  private replayToken = 0;
 
   private onStatus(s: RunnerStatus): void {
     this.statusMessage = s.message ?? '';
@@ -191,6 +217,8 @@ export class SearchState {
   }
 
   private async launch(settings: SearchSettings, checkpoint: EngineState | null, paused: boolean): Promise<void> {
+    this.replayToken++;
+    this.replaying = null;
     this.client?.terminate();
     this.errors = [];
     this.runView = emptyRunView();
