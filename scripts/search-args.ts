@@ -20,7 +20,7 @@ export interface SearchArgs {
   hash: string;
   /** Optional PNG of the finished page. */
   screenshot?: string;
-  /** Optional file for a record of the run; parsed and passed on, not written by the CLI yet. */
+  /** Optional file for the run's event stream (JSON lines, one SearchEvent per line) for replay. */
   record?: string;
 }
 

@@ -41,6 +41,11 @@ async function writeResult(page: Page, args: SearchArgs, t0: number, errors: str
   const generationsDone = Array.isArray(exported.history) ? exported.history.length : null;
   const run = { url: args.hash, backend: backend?.replace(/\s+/g, ' ').trim(), seconds, partial, generationsDone, memory, consoleErrors: errors };
   writeFileSync(args.out, JSON.stringify({ ...exported, run }, null, 2) + '\n');
+  if (args.record) {
+    // The run's event stream as the page received it (JSON lines), for replay into the views.
+    const text = await page.evaluate(() => (globalThis as unknown as { __harmonicNas?: { recording(): string } }).__harmonicNas?.recording() ?? '');
+    writeFileSync(args.record, text);
+  }
   return exported as { front: unknown[]; archive: unknown[] };
 }
 

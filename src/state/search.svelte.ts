@@ -42,6 +42,9 @@ export class SearchState {
   runView = $state.raw<RunView>(emptyRunView());
   /** The run's result so far; a new object only when the archive or history changed. */
   result = $state.raw<SearchResult | null>(null);
+  /** Archive id of the network selected in the Pareto chart or a table (null: none). */
+  selectedId = $state<number | null>(null);
+  selected = $derived(this.selectedId === null ? null : (this.result?.archive.find((e) => e.id === this.selectedId) ?? null));
   errors = $state.raw<string[]>([]);
   notices = $state.raw<string[]>([]);
   saved = $state.raw<{ run: SavedRun; state: EngineState } | null>(null);
@@ -224,6 +227,7 @@ export class SearchState {
     this.runView = emptyRunView();
     this.events = [];
     this.result = null;
+    this.selectedId = null;
     this.wallMs = null;
     this.startedAt = performance.now();
     this.status = 'loading';
