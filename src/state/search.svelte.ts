@@ -10,7 +10,7 @@ import type { SearchResult } from '../core/search/archive';
 import type { BackendReport } from '../core/backends';
 import type { RunnerStatus, SearchEvent, StepGrainChoice } from '../core/search-protocol';
 import { applySearchEvent, emptyRunView, resultOfRun, type RunView } from '../core/search/run-view';
-import { formatRecording } from '../core/search/recording';
+import { formatRecording, parseRecording } from '../core/search/recording';
 import type { EngineState } from '../core/search/engine-state';
 import { SearchClient } from '../api/search-client';
 import { etas, type Etas } from '../api/eta';
@@ -97,6 +97,20 @@ export class SearchState {
       this.saved = null; // no IndexedDB (private mode): no resume offer
     }
     if (this.url.run) await this.run();
+    else if (this.url.replay) await this.replayFile(this.url.replay);
+  }
+
+  /** Loads a recording from this site and replays it at once; problems go to urlErrors. */
+  private async replayFile(path: string): Promise<void> {
+    try {
+      const response = await fetch(`./${path}`);
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const { events, errors } = parseRecording(await response.text());
+      if (errors.length > 0) this.urlErrors = [...this.urlErrors, ...errors.map((e) => `recording ${path}: ${e}`)];
+      await this.replay(events, path);
+    } catch (err) {
+      this.urlErrors = [...this.urlErrors, `Could not load the recording ${path}: ${(err as Error).message}`];
+    }
   }
 
   private readHash(): void {
@@ -128,6 +142,7 @@ export class SearchState {
       lambda: this.settings.lambda,
       backend: this.url.backend,
       run: false,
+      replay: null,
     };
     this.url = next;
     this.hash.replace(formatUrlState(next, unknown));

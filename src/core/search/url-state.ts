@@ -23,6 +23,8 @@ export interface UrlSettings {
   backend: BackendChoice;
   /** Start the search as soon as the page has loaded. */
   run: boolean;
+  /** A recorded run to replay into the views (a path under the app's own origin), or null. */
+  replay: string | null;
 }
 export type UrlKey = keyof UrlSettings;
 
@@ -39,6 +41,9 @@ interface UrlField<K extends UrlKey> {
   /** What happens instead of an invalid value (default: "using <the default>"). */
   fallbackWords?: (fallback: UrlSettings[K]) => string;
 }
+
+/** A same-origin relative path to a `.jsonl` recording (no scheme, no leading slash, no `..`). */
+const RECORDING_PATH = /^[a-z0-9][a-z0-9._/-]*\.jsonl$/i;
 
 const oneOf = (allowed: readonly string[]) => `is not one of ${allowed.join(', ')}`;
 
@@ -83,6 +88,12 @@ const URL_TABLE: { [K in UrlKey]: UrlField<K> } = {
     format: (v) => (v ? '1' : null),
     fallbackWords: () => 'not starting automatically',
   },
+  replay: {
+    parse: (t) =>
+      RECORDING_PATH.test(t) && !t.split('/').includes('..') ? { value: t } : { problem: 'must be a path like recordings/name.jsonl on this site' },
+    format: (v) => v,
+    fallbackWords: () => 'nothing replayed',
+  },
 };
 
 /** The keys of the contract, in the order `formatUrlState` writes them. */
@@ -98,7 +109,7 @@ export interface ParsedUrlState {
 
 export function defaultUrlSettings(): UrlSettings {
   const p = PRESETS[DEFAULT_PRESET];
-  return { view: DEFAULT_VIEW, preset: DEFAULT_PRESET, seed: p.seed, device: p.device, lambda: p.lambda, backend: 'auto', run: false };
+  return { view: DEFAULT_VIEW, preset: DEFAULT_PRESET, seed: p.seed, device: p.device, lambda: p.lambda, backend: 'auto', run: false, replay: null };
 }
 
 function decode(part: string): string | null {

@@ -6,7 +6,7 @@ describe('URL hash codec', () => {
     const { settings, errors } = parseUrlState('#preset=quick&seed=1&run=1');
     expect(errors).toEqual([]);
     expect(settings).toMatchObject({ preset: 'quick', seed: 1, run: true, backend: 'auto', device: 'jetson-tx2' });
-    const s = { view: 'search', preset: 'paper', seed: 4294967295, device: 'jetson-agx-xavier', lambda: 0.25, backend: 'webgl', run: false } as const;
+    const s = { view: 'search', preset: 'paper', seed: 4294967295, device: 'jetson-agx-xavier', lambda: 0.25, backend: 'webgl', run: false, replay: null } as const;
     const text = formatUrlState(s);
     expect(text).toBe('preset=paper&seed=4294967295&device=jetson-agx-xavier&lambda=0.25&backend=webgl');
     expect(parseUrlState(text)).toEqual({ settings: s, errors: [], unknown: [] });
@@ -42,7 +42,11 @@ describe('URL hash codec', () => {
     expect(bad.errors).toEqual(['view "archive" is not one of search, data, devices; using search']);
     expect(formatUrlState({ ...defaultUrlSettings(), view: 'data' })).toMatch(/^view=data&preset=/);
     expect(formatUrlState(defaultUrlSettings())).not.toContain('view=');
-    expect(URL_KEYS).toEqual(['view', 'preset', 'seed', 'device', 'lambda', 'backend', 'run']);
+    expect(URL_KEYS).toEqual(['view', 'preset', 'seed', 'device', 'lambda', 'backend', 'run', 'replay']);
+    expect(parseUrlState('replay=recordings/quick.jsonl').settings.replay).toBe('recordings/quick.jsonl');
+    for (const bad of ['https://evil.example/x.jsonl', '/etc/x.jsonl', 'recordings/../../x.jsonl', 'x.json']) {
+      expect(parseUrlState(`replay=${encodeURIComponent(bad)}`).errors[0]).toMatch(/^replay .* nothing replayed$/);
+    }
   });
 
   it('sets one key in place and keeps every other pair', () => {
