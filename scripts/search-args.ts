@@ -22,6 +22,8 @@ export interface SearchArgs {
   screenshot?: string;
   /** Optional file for the run's event stream (JSON lines, one SearchEvent per line) for replay. */
   record?: string;
+  /** After the run: also run the random-search baseline at the same budget (in the result file and the recording). */
+  baseline: boolean;
 }
 
 /** The URL contract's keys that are also flags, in the order the contract writes them. */
@@ -39,6 +41,7 @@ export const SEARCH_FLAGS = defineFlags({
   dist: { type: 'string', default: 'dist', value: 'DIR' },
   screenshot: { type: 'string', value: 'PNG' },
   record: { type: 'string', value: 'FILE' },
+  baseline: { type: 'boolean' },
 });
 
 export const USAGE = usageLine('search', SEARCH_FLAGS);
@@ -62,5 +65,6 @@ export function parseSearchArgs(argv: readonly string[], knownDevices?: readonly
     hash: `#view=search&${formatUrlState(settings)}`,
     screenshot: a.screenshot,
     record: a.record,
+    baseline: a.baseline,
   };
 }

@@ -39,7 +39,11 @@ async function writeResult(page: Page, args: SearchArgs, t0: number, errors: str
     els.map((e) => ({ generation: Number(e.getAttribute('data-generation')), numTensors: Number(e.getAttribute('data-num-tensors')) })),
   );
   const generationsDone = Array.isArray(exported.history) ? exported.history.length : null;
-  const run = { url: args.hash, backend: backend?.replace(/\s+/g, ' ').trim(), seconds, partial, generationsDone, memory, consoleErrors: errors };
+  const hv = page.getByTestId('hv-chart');
+  const hypervolume = (await hv.count()) > 0
+    ? { evolution: JSON.parse((await hv.getAttribute('data-hv')) ?? '[]'), random: JSON.parse((await hv.getAttribute('data-hv-random')) ?? '[]'), reference: JSON.parse((await hv.getAttribute('data-hv-reference')) ?? 'null') }
+    : null;
+  const run = { url: args.hash, hypervolume, backend: backend?.replace(/\s+/g, ' ').trim(), seconds, partial, generationsDone, memory, consoleErrors: errors };
   writeFileSync(args.out, JSON.stringify({ ...exported, run }, null, 2) + '\n');
   if (args.record) {
     // The run's event stream as the page received it (JSON lines), for replay into the views.
@@ -93,6 +97,17 @@ async function main(args: SearchArgs): Promise<number> {
         lastLine = line.replace(/^\[\d+ s\] /, '');
       }
       await page.waitForTimeout(1000);
+    }
+    if (args.baseline) {
+      const t1 = Date.now();
+      await page.getByTestId('run-baseline').click();
+      const hv = page.getByTestId('hv-chart');
+      while ((await hv.getAttribute('data-baseline')) !== 'finished') {
+        if (Date.now() > deadline) throw new Error(`the random-search baseline did not finish within ${args.timeoutS} s`);
+        console.error(`[${((Date.now() - t0) / 1000).toFixed(0)} s] baseline: ${(await page.getByTestId('baseline-progress').textContent({ timeout: 200 }).catch(() => '')) ?? ''}`);
+        await page.waitForTimeout(2000);
+      }
+      console.error(`random-search baseline: ${((Date.now() - t1) / 1000).toFixed(1)} s; hypervolume ${await hv.getAttribute('data-hv')} vs random ${await hv.getAttribute('data-hv-random')}`);
     }
     const exported = await writeResult(page, args, t0, errors, false);
     console.error(`finished in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${exported.front.length} networks on the front, ${exported.archive.length} evaluated → ${args.out}`);

@@ -100,6 +100,12 @@ export class SearchClient {
     void this.api?.step(grain);
   }
 
+  /** The random-search baseline of the finished run, in the same worker (events as it goes). */
+  async runBaseline(): Promise<void> {
+    if (!this.api) throw new Error('no finished run in this tab to compare with');
+    await this.api.runBaseline();
+  }
+
   async memory() {
     return this.api ? this.api.memory() : null;
   }

@@ -137,7 +137,19 @@ export interface RunStart {
   totals: { backboneEvaluations: number; fusionSearches: number; cacheHits: number };
 }
 
+/**
+ * The random-search baseline of a finished run: the same inner tier on uniformly random pairs,
+ * with the run's number of fusion searches per generation, seed and reference point.
+ */
+export type BaselineEvent =
+  | { type: 'baseline-start'; evaluations: number }
+  /** One more evaluation (a random pair's inner search) begun: 1-based `evaluation`. */
+  | { type: 'baseline-progress'; evaluation: number; evaluations: number }
+  | { type: 'baseline-generation'; record: GenerationRecord }
+  | { type: 'baseline-finished'; complete: boolean; archive: ArchiveEntry[] };
+
 export type SearchEvent =
+  | BaselineEvent
   | { type: 'backend'; report: BackendReport }
   | { type: 'status'; status: RunnerStatus }
   | { type: 'start'; start: RunStart }

@@ -42,5 +42,7 @@ export interface SearchWorkerApi {
   resume(): void;
   step(grain: StepGrainChoice): void;
   cancel(): void;
+  /** After `finished`: the random-search baseline at the run's budget; resolves when it is done. */
+  runBaseline(): Promise<void>;
   memory(): MemorySample;
 }

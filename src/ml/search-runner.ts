@@ -22,6 +22,7 @@ import { runStartOf } from '../core/search/run-view';
 import { chooseBackend } from './backend';
 import { timeDartsStepMs } from './backend-calibration';
 import { TfSearchEvaluator, type EvaluatorData } from './search-evaluator';
+import { runBaseline } from './search-baseline';
 import { loadAssets, type SearchAssets } from './search-assets';
 
 type Mode = { kind: 'run' } | { kind: 'pause' } | { kind: 'step'; grain: StepGrainChoice };
@@ -39,6 +40,7 @@ export class SearchRunner implements SearchWorkerApi {
   private baseUrl = './';
   private assets: SearchAssets | null = null;
   private engine: SearchEngine | null = null;
+  private evaluator: SearchEvaluator | null = null;
   private cb: RunnerCallbacks | null = null;
   private mode: Mode = { kind: 'pause' };
   private cancelled = false;
@@ -78,6 +80,7 @@ export class SearchRunner implements SearchWorkerApi {
     const settings: SearchSettings = request.checkpoint ? request.checkpoint.settings : request.settings;
     this.assets = await this.deps.loadAssets(this.baseUrl, settings.device, (m) => this.status('loading', m));
     const evaluator = this.wrap(new TfSearchEvaluator(evaluatorData(this.assets), this.assets.nets, this.assets.table, settings));
+    this.evaluator = evaluator;
     const hooks: EngineHooks = {
       onProgress: () => this.progress(false),
       onBackbone: (backbone) => this.emit({ type: 'backbone', backbone }),
@@ -106,6 +109,15 @@ export class SearchRunner implements SearchWorkerApi {
   step(grain: StepGrainChoice): void {
     this.mode = { kind: 'step', grain };
     this.release();
+  }
+
+  /** After the run has finished: the random-search baseline at the same budget (events as it goes). */
+  async runBaseline(): Promise<void> {
+    const e = this.engine;
+    if (!e || !e.finished || !this.evaluator || !this.assets) throw new Error('the baseline runs after the search has finished');
+    const self = this as SearchRunner;
+    this.cancelled = false;
+    await runBaseline(e.result(), this.evaluator, this.assets.table, (event) => this.emit(event), { get aborted() { return self.cancelled; } });
   }
 
   cancel(): void {

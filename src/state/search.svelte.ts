@@ -274,6 +274,21 @@ export class SearchState {
     await this.launch(settings, null, false);
   }
 
+  /** The random-search baseline of the finished run (same budget, seed, inner tier, reference). */
+  async runBaseline(): Promise<void> {
+    if (this.status !== 'finished' || !this.client) return;
+    try {
+      await this.client.runBaseline();
+    } catch (err) {
+      this.errors = [...this.errors, `The random-search baseline failed: ${(err as Error).message}`];
+    }
+  }
+
+  /** Whether a baseline can be started now (a live, finished run whose worker is still up). */
+  get canRunBaseline(): boolean {
+    return this.status === 'finished' && this.client !== null && this.replaying === null && (this.runView.baseline === null || (this.runView.baseline.finished && !this.runView.baseline.complete));
+  }
+
   pause(): void {
     this.client?.pause();
   }

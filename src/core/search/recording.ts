@@ -4,7 +4,10 @@
 
 import type { SearchEvent, SearchEventType } from '../search-events';
 
-const EVENT_TYPES: readonly SearchEventType[] = ['backend', 'status', 'start', 'progress', 'backbone', 'fusion-epoch', 'pair', 'generation', 'finished'];
+const EVENT_TYPES: readonly SearchEventType[] = [
+  'backend', 'status', 'start', 'progress', 'backbone', 'fusion-epoch', 'pair', 'generation', 'finished',
+  'baseline-start', 'baseline-progress', 'baseline-generation', 'baseline-finished',
+];
 
 /** The field each event type must carry (besides `type`). */
 const REQUIRED: Record<SearchEventType, string[]> = {
@@ -17,6 +20,10 @@ const REQUIRED: Record<SearchEventType, string[]> = {
   pair: ['context', 'entryId', 'candidates'],
   generation: ['delta', 'memory'],
   finished: ['totals'],
+  'baseline-start': ['evaluations'],
+  'baseline-progress': ['evaluation', 'evaluations'],
+  'baseline-generation': ['record'],
+  'baseline-finished': ['complete', 'archive'],
 };
 
 /** Events as JSON lines; `dropCheckpoints` leaves out the per-generation checkpoints (replay does not need them). */

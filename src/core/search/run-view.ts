@@ -22,6 +22,16 @@ import type {
 import { archiveFront, type ArchiveEntry, type GenerationRecord, type SearchResult } from './archive';
 import type { EngineState } from './engine-state';
 
+export interface BaselineView {
+  evaluations: number;
+  /** Evaluations begun so far. */
+  evaluation: number;
+  history: GenerationRecord[];
+  finished: boolean;
+  complete: boolean;
+  archive: ArchiveEntry[];
+}
+
 /** One inner (fusion) search of the run: its pair, its epochs so far, and how it ended. */
 export interface InnerSearchView {
   context: PairContext;
@@ -48,12 +58,14 @@ export interface RunView {
   inner: InnerSearchView[];
   memory: MemorySample[];
   finished: boolean;
+  /** The random-search baseline, once asked for (null before). */
+  baseline: BaselineView | null;
   /** Events applied so far. */
   events: number;
 }
 
 export function emptyRunView(): RunView {
-  return { start: null, backend: null, status: null, progress: null, backbones: [], archive: [], history: [], survivors: [], elite: [], inner: [], memory: [], finished: false, events: 0 };
+  return { start: null, backend: null, status: null, progress: null, backbones: [], archive: [], history: [], survivors: [], elite: [], inner: [], memory: [], finished: false, baseline: null, events: 0 };
 }
 
 const sameContext = (a: PairContext, b: PairContext) => a.generation === b.generation && a.pair === b.pair;
@@ -115,6 +127,18 @@ export function applySearchEvent(view: RunView, e: SearchEvent): RunView {
     case 'finished':
       v.finished = true;
       if (v.start) v.start = { ...v.start, totals: e.totals };
+      break;
+    case 'baseline-start':
+      v.baseline = { evaluations: e.evaluations, evaluation: 0, history: [], finished: false, complete: false, archive: [] };
+      break;
+    case 'baseline-progress':
+      if (v.baseline) v.baseline = { ...v.baseline, evaluation: e.evaluation };
+      break;
+    case 'baseline-generation':
+      if (v.baseline) v.baseline = { ...v.baseline, history: [...v.baseline.history, e.record] };
+      break;
+    case 'baseline-finished':
+      if (v.baseline) v.baseline = { ...v.baseline, finished: true, complete: e.complete, archive: e.archive };
       break;
   }
   return v;
