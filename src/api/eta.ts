@@ -1,4 +1,4 @@
-// Fractions done and time left (ETA) for the search's progress bars (issue 6): the run, the
+// Fractions done and time left (ETA) for the search's progress bars: the run, the
 // current generation and the current inner fusion search. Pure. Times are active compute time
 // in ms (paused time excluded); the estimate is elapsed × (1 − f) / f.
 

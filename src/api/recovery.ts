@@ -1,4 +1,4 @@
-// Recovery policy of the search (issue 6): when the worker crashes or its GPU device is lost,
+// Recovery policy of the search: when the worker crashes or its GPU device is lost,
 // the run continues from its last checkpoint on the next backend — WebGPU → WebGL → WebAssembly → CPU.
 // Pure, so it is tested in Node.
 

@@ -1,4 +1,4 @@
-// Main-thread side of the supernet training worker (issue 4; reused by the upload flow),
+// Main-thread side of the supernet training worker (reused by the upload flow),
 // Squoosh style: the worker starts lazily on the first run, progress comes back through
 // comlink-proxied callbacks, `cancel` stops training after the current step, `terminate`
 // ends the worker. The training data is transferred to the worker (the caller's arrays are

@@ -1,4 +1,4 @@
-// Accuracy-vs-latency scatter of a search (issue 6, the plain results view): every archived
+// Accuracy-vs-latency scatter of a search (the plain results view): every archived
 // network as a small dot, the Pareto front as larger dots joined by a step line. The y axis is
 // VALIDATION accuracy (%) — what the search selects on; x is LUT latency (ms). d3 only; colours
 // come from the theme's CSS variables.

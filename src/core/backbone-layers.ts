@@ -1,5 +1,5 @@
-// The layers of a unimodal backbone subnet (DESIGN §1 "Unimodal supernets"), named with the
-// layer-key grammar of the Harmonic-NAS LUTs (reference/README.md), so that a backbone's cost
+// The layers of a unimodal backbone subnet (see docs/ARCHITECTURE.md, 'Supernets'), named with the
+// layer-key grammar of the Harmonic-NAS LUTs (scripts/reference-luts/), so that a backbone's cost
 // is the sum of its layers' table entries. Input: 28×28 image, 20×20 audio MFCC map, 1 channel.
 
 import type { BackboneGenome, Modality } from './types';

@@ -1,4 +1,4 @@
-// Which tfjs backends `auto` tries, in order (issue 6: WebGPU when an adapter exists, else WebGL,
+// Which tfjs backends `auto` tries, in order (first rule: WebGPU when an adapter exists, else WebGL,
 // else the CPU — refined by measurement). On a machine without a GPU, Chromium's WebGPU and WebGL
 // are software renderers (SwiftShader): there one backbone evaluation of the search took ~160 s
 // on software WebGPU against ~5 s on the JS CPU backend with our fast kernels, so `auto` skips

@@ -1,4 +1,4 @@
-// Hardware cost model (DESIGN §1 "Hardware cost"): a network's latency (ms) and energy (mJ) on
+// Hardware cost model: a network's latency (ms) and energy (mJ) on
 // a board = Σ of its layers' LUT entries — image backbone + audio backbone + one entry per
 // fusion operator of the fusion genotype. A layer missing from the table is an error.
 

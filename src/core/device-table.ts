@@ -1,4 +1,4 @@
-// Device cost tables (DESIGN §1 "Hardware cost", §3 "More boards"): per-layer latency (ms) and
+// Device cost tables (see docs/ARCHITECTURE.md, 'Hardware cost'): per-layer latency (ms) and
 // energy (mJ) at batch 1 on one board, keyed by the layer-key grammar of the reference LUTs,
 // with the table's source and whether each entry was measured or estimated.
 

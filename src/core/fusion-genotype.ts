@@ -1,4 +1,4 @@
-// Fusion side of the search space (DESIGN §1, inner tier): the macro genes evolved by the outer
+// Fusion side of the search space: the macro genes evolved by the outer
 // tier (cells ∈ 1..4, nodes per cell ∈ 1..4) and the discrete fusion genotype found by the
 // DARTS inner tier (which two inputs each cell fuses, which operator each node step uses).
 

@@ -1,4 +1,4 @@
-// Which modalities a discrete fusion genotype reads (DESIGN §1, inner tier). Cell inputs
+// Which modalities a discrete fusion genotype reads (inner tier). Cell inputs
 // 0..3 are image features, 4..7 audio features, 8 + k the output of cell k. The head reads the
 // last two cells (or the only one); a cell reads both of its inputs (its first node step fuses
 // them, and the node adds its first input back). A cell no read path reaches from the head

@@ -1,4 +1,4 @@
-// Backbone genome of the unimodal search space (DESIGN §1): per-block kernel size k[4] ∈ {3,5,7},
+// Backbone genome of the unimodal search space: per-block kernel size k[4] ∈ {3,5,7},
 // expand ratio e[4] ∈ {3,4,6}, stage depth d ∈ {2,3,4}. Canonical text form `k5557e3643d2`
 // (kernels 5,5,5,7; expands 3,6,4,3; depth 2), used in URLs, the CLI and exports.
 // Also the outer tier's genetic operators on it: sampling, mutation, uniform crossover.

@@ -1,6 +1,6 @@
 // Hypervolume indicator of a set of MINIMISED objective vectors w.r.t. a reference point
 // (the volume dominated by the set and bounded by the reference), exact in 1-, 2- and 3-D.
-// Used to track the Pareto front's progress per generation (DESIGN §3).
+// Used to track the Pareto front's progress per generation.
 // 2-D: sweep along x. 3-D: slice along z, 2-D sweep per slice — O(n² log n), fine for hundreds.
 
 /** Points strictly better than `ref` in every objective; the others add no volume. */

@@ -1,4 +1,4 @@
-// NSGA-II selection machinery (Deb et al. 2002) used by the outer tier (DESIGN §1 steps 3, 6):
+// NSGA-II selection machinery (Deb et al. 2002) of the outer tier's selection and breeding:
 // fast non-dominated sort, crowding distance, rank-and-crowding survival and binary tournament.
 // Any number of objectives, all MINIMISED (e.g. [100 − accuracy %, latency ms, energy mj]).
 

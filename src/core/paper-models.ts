@@ -1,4 +1,4 @@
-// The three AV-MNIST models published with Harmonic-NAS (reference README, Jetson TX2 LUT),
+// The three AV-MNIST models published with Harmonic-NAS (the paper's figures, Jetson TX2 LUT),
 // used as presets and golden figures. Fusion operator lists are the ones whose LUT sums
 // best reproduce the published latency and energy (see test/core/cost-model.test.ts). The
 // paper does not list the operators; these multisets are reconstructed from its totals (the

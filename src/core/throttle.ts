@@ -1,4 +1,4 @@
-// Progress throttling for the search UI (issue 6): at most one event per `intervalMs` (≤ 10/s by
+// Progress throttling for the search UI: at most one event per `intervalMs` (≤ 10/s by
 // default), except events marked `force` (a phase or generation change, a status change), which
 // always pass. Pure: the caller passes the clock.
 

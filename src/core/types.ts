@@ -1,4 +1,4 @@
-// Shared types of the Harmonic-NAS search space (DESIGN §1): backbone genomes,
+// Shared types of the Harmonic-NAS search space: backbone genomes,
 // fusion macro genes and genotypes, device cost tables. Pure data, JSON-safe.
 
 /** Kernel sizes a searchable MBConv block may use. */

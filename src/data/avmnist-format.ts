@@ -8,7 +8,7 @@
 //               (src/core/audio/normalise.ts) and quantised q = round(255 · u);
 // - labels.bin: uint8, N — the digit 0–9.
 // Both modalities decode the same way: x = (q / 255 − 0.5) / 0.5, in [−1, 1] — the
-// "mean 0.5, std 0.5" normalisation of Harmonic-NAS (DESIGN §1) applied to [0, 1] values.
+// "mean 0.5, std 0.5" input normalisation of Harmonic-NAS applied to [0, 1] values.
 
 import type { MfccParams } from '../core/audio/mfcc';
 import type { CoefficientStats } from '../core/audio/normalise';

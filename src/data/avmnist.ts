@@ -1,5 +1,5 @@
-// Loader of the shipped demo dataset AV-MNIST (MNIST digits + FSDD spoken digits, Harmonic-NAS
-// §AV-MNIST): fetches manifest.json and the three binaries, checks them and decodes them into
+// Loader of the shipped demo dataset AV-MNIST (MNIST digits + FSDD spoken digits, as in
+// Harmonic-NAS): fetches manifest.json and the three binaries, checks them and decodes them into
 // typed arrays per split. No tfjs, no DOM — usable from a worker. The decoding itself is the pure
 // function `decodeAvmnist`, testable in Node without fetch. Format: ./avmnist-format.ts.
 

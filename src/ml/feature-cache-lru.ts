@@ -1,4 +1,4 @@
-// A byte-bounded LRU of pooled backbone features (DESIGN §1 inner tier: "feature caching"),
+// A byte-bounded LRU of pooled backbone features (the inner tier's feature caching),
 // shared by the backbone evaluations and the fusion searches of one run: a subnet's pooled
 // fusable features on a split are computed once and reused by every pair it joins.
 

@@ -1,4 +1,4 @@
-// What the search worker loads before a run (issue 6): the demo dataset AV-MNIST (train / val /
+// What the search worker loads before a run: the demo dataset AV-MNIST (train / val /
 // test typed arrays), the two pretrained elastic supernets and the chosen device's cost table,
 // at the paths of ../data/asset-paths. Everything comes from the app's own origin.
 

@@ -1,10 +1,10 @@
-// The real SearchEvaluator of the outer tier (DESIGN §1 steps 2 and 5): a backbone is scored by
+// The outer tier's real SearchEvaluator (docs/ARCHITECTURE.md, 'Outer tier'): a backbone is scored by
 // BatchNorm recalibration of its subnet on training batches, then top-1 accuracy (%) on the
 // validation and test splits of the frozen supernet; a backbone pair gets its fusable features
 // cached (frozen subnets, eval-mode BN) and one inner DARTS fusion search (runFusionSearch).
 // Costs are not computed here: the engine prices every network from the device table.
 //
-// Paper-faithful mode (DESIGN §2): the reference selects on the TEST split, so the score the
+// Paper-faithful mode: the authors' code selects on the TEST split, so the score the
 // engine selects on (`valAccuracy`) is the test accuracy there, for backbones and fusions alike.
 
 import type { BackboneGenome, FusionMacro, Modality } from '../core/types';
@@ -69,8 +69,8 @@ export interface EvaluatorSettings {
 type SplitName = 'train' | 'val' | 'test';
 
 /**
- * The 4 fusable features of a backbone (DESIGN §1) among its 2 + d feature maps: stem, block0,
- * the first stage block (where the resolution halves) and the last active one.
+ * The 4 fusable features of a backbone (what the inner tier fuses) among its 2 + d feature
+ * maps: stem, block0, the first stage block (where the resolution halves) and the last active one.
  */
 export function fusableFeatures<T>(features: readonly T[], depth: number): T[] {
   if (features.length !== 2 + depth || depth < 1) throw new Error(`expected ${2 + depth} feature maps, got ${features.length}`);

@@ -1,4 +1,4 @@
-// The saved form of an interrupted search (issue 6 "Checkpoints"): the engine's JSON state
+// The saved form of an interrupted search (a checkpoint): the engine's JSON state
 // after a completed generation plus what the resume offer shows (when, which backend, how far).
 // Pure and validated on the way back in (IndexedDB content is untrusted: another version of the
 // app may have written it). The IndexedDB side is ./checkpoints.ts.

@@ -1,4 +1,4 @@
-// IndexedDB store of the interrupted search (issue 6): after each generation the engine's
+// IndexedDB store of the interrupted search: after each generation the engine's
 // checkpoint is saved under one key; on load the app offers to resume it; a finished or reset
 // run clears it. Thin on purpose: the (tested) encoding is ./checkpoint-codec.ts.
 

@@ -10,7 +10,7 @@ const r3 = (x: number) => Math.round(x * 1000) / 1000;
 const trunc2 = (x: number) => Math.floor(x * 100 + 1e-9) / 100;
 const repeat = (op: FusionOp, n: number): FusionOp[] => Array(n).fill(op);
 
-// The paper's three AV-MNIST models (reference/README.md, Jetson TX2).
+// The paper's three AV-MNIST models (the paper's figures, Jetson TX2).
 const fastest = { image: parseGenome('k5555e3343d2'), audio: parseGenome('k3373e3336d2') };
 const accurate = { image: parseGenome('k3573e3336d2'), audio: parseGenome('k3555e3333d2') };
 const frugal = { image: parseGenome('k5557e3643d2'), audio: parseGenome('k3375e3336d2') };

@@ -1,7 +1,7 @@
-// The built app runs a whole `quick` search from its URL in headless Chromium (issue 6 "Done
-// when"): Pareto rows exist and are mutually non-dominated, their costs are the cost model's for
-// their genomes, the exported JSON parses and matches the rows, no console errors, the worker's
-// tensor count is flat across generations, and no request leaves the page's origin.
+// The built app runs a whole `quick` search from its URL in headless Chromium (the search's
+// acceptance check): Pareto rows exist and are mutually non-dominated, their costs are the cost
+// model's for their genomes, the exported JSON parses and matches the rows, no console errors, the
+// worker's tensor count is flat across generations, and no request leaves the page's origin.
 // Needs the shipped pretrained supernets (public/models/avmnist-{image,audio}/) and the dataset
 // (public/data/avmnist/); fails, naming them, when they are missing — it never skips.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';

@@ -1,5 +1,5 @@
 // The archive of every multimodal network the search evaluated, its Pareto front on the chosen
-// objectives, and the hypervolume indicator per generation (DESIGN §3). Shared by the
+// objectives, and the hypervolume indicator per generation. Shared by the
 // evolutionary engine and the random-search baseline so their outputs compare directly.
 //
 // Hypervolume reference point (fixed for a run, so curves of runs on one device compare):

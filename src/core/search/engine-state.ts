@@ -1,4 +1,4 @@
-// The JSON-safe state of the outer evolutionary tier (DESIGN §1): what `SearchEngine.checkpoint()`
+// The JSON-safe state of the outer evolutionary tier: what `SearchEngine.checkpoint()`
 // returns and `SearchEngine.restore()` takes — settings, the generator's state, population,
 // per-phase work lists, backbone and network caches, archive, elite and history.
 // `checkState` validates an untrusted snapshot (e.g. read back from IndexedDB).

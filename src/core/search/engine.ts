@@ -1,4 +1,4 @@
-// The outer evolutionary tier of Harmonic-NAS (DESIGN §1 steps 1–6, with the §2 improvements)
+// The outer evolutionary tier of Harmonic-NAS (see docs/ARCHITECTURE.md, 'Outer tier')
 // as a resumable, pure state machine. Per generation:
 //   unimodal evaluation  — every distinct backbone of the population scored alone (cached by
 //                          canonical genome; latency/energy from the device table);

@@ -1,6 +1,6 @@
 // The interface between the outer evolutionary tier (pure, src/core/search/engine.ts) and the
 // expensive work it orders (src/ml): scoring a backbone alone (accuracy after BatchNorm
-// recalibration) and running one inner DARTS fusion search for a backbone pair (DESIGN §1).
+// recalibration) and running one inner DARTS fusion search for a backbone pair.
 // Costs are NOT the evaluator's business: the engine prices networks with the device table.
 
 import type { BackboneGenome, FusionGenotype, FusionMacro, FusionOp, Modality } from '../types';

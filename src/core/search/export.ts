@@ -1,4 +1,4 @@
-// Export of a search's Pareto front and archive (DESIGN §3 "Export") as JSON and CSV.
+// Export of a search's Pareto front and archive as JSON and CSV.
 // Genomes are written as canonical strings (`k5733e6433d2`), fusion operators comma-joined
 // (inside quotes in CSV). Accuracies in %, latency in ms, energy in mJ. `parseCsv` reads a CSV
 // back (for tests and scripts).

@@ -1,4 +1,4 @@
-// Random-search baseline (DESIGN §3 "Hypervolume and baselines"): the same inner fusion search
+// Random-search baseline for the hypervolume comparison: the same inner fusion search
 // on uniformly random (image genome, audio genome, cells, nodes) candidates, with the SAME
 // evaluation budget as the evolutionary run — the same number of inner fusion searches in each
 // generation (the expensive unit; backbones alone are not scored, random search needs no

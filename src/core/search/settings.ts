@@ -1,4 +1,4 @@
-// Settings of the two-tier search (DESIGN §1 outer tier + §2 improvements) and its presets:
+// Settings of the two-tier search (see docs/ARCHITECTURE.md, 'Outer tier') and its presets:
 // `quick` (CI / slow devices), `demo` (the default), `paper` (the reference's AV-MNIST scale).
 // Pure data; `validateSettings` lists every problem in words.
 

@@ -1,5 +1,5 @@
 // Fast float32 Add / Sub / Multiply / RealDiv for the tfjs `cpu` backend (Node supernet
-// training, DESIGN §1). The stock kernels compute a multi-index per element whenever shapes
+// training). The stock kernels compute a multi-index per element whenever shapes
 // differ; BatchNorm and its gradient broadcast per-channel vectors ([C] or [1,1,1,C]) over NHWC
 // maps all the time. Handled here: equal shapes, and one operand that is a trailing block of the
 // other (its shape, padded with leading ones, is ones then the output's trailing dims — this

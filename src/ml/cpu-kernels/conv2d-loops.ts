@@ -1,5 +1,5 @@
 // Flat typed-array loops of the regular NHWC convolution and its two gradients, used by the fast
-// cpu kernels that make supernet training (DESIGN §1) practical in Node. Every loop walks output
+// cpu kernels that make supernet training practical in Node. Every loop walks output
 // pixels × valid kernel taps × input channels with the output-channel loop innermost: in NHWC
 // and HWIO layouts that loop is contiguous in every array it touches, so a 1×1 convolution
 // becomes a cache-friendly (pixels × Ci) · (Ci × Co) matrix product. Sums over many terms

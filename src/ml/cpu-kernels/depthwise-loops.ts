@@ -1,5 +1,5 @@
 // Flat typed-array loops of the NHWC depthwise convolution (channel multiplier 1) and its two
-// gradients, for the elastic k×k depthwise layers of the supernet (DESIGN §1) trained in Node.
+// gradients, for the elastic k×k depthwise layers of the elastic supernet trained in Node.
 // Each loop walks output pixels × valid kernel taps with the channel loop innermost, which is
 // contiguous in x, y and the [kH,kW,C,1] filter. Filter gradients accumulate in Float64Array.
 

@@ -1,5 +1,5 @@
 // Swaps slow stock tfjs `cpu` kernels for flat typed-array loops, so the unchanged supernet code
-// (DESIGN §1) trains at a practical speed in Node. Covers Conv2D, DepthwiseConv2dNative and
+// trains at a practical speed in Node. Covers Conv2D, DepthwiseConv2dNative and
 // their input / filter gradients (what tf.conv2d / tf.depthwiseConv2d and their gradients
 // dispatch to; the supernet uses no fused convolutions), plus the broadcasting Add / Sub /
 // Multiply / RealDiv, Sum / Mean, Tile, Relu and Step that BatchNorm, ReLU and its gradient spend most time in

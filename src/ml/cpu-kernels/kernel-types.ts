@@ -1,4 +1,4 @@
-// Shared shapes of the fast cpu kernels (Node supernet training, DESIGN §1): what a kernel
+// Shared shapes of the fast cpu kernels (Node supernet training): what a kernel
 // function receives from the tfjs engine on the `cpu` backend, and the fast-kernel contract.
 
 import type * as tf from '@tensorflow/tfjs';

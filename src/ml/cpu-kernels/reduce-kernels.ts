@@ -1,5 +1,5 @@
 // Fast float32 Sum / Mean over leading or trailing axes, and Tile of a trailing block, for the
-// tfjs `cpu` backend (Node supernet training, DESIGN §1). BatchNorm statistics and gradients
+// tfjs `cpu` backend (Node supernet training). BatchNorm statistics and gradients
 // reduce NHWC maps over axes [0,1,2]; the stock kernels transpose the whole map first. Sums
 // accumulate in Float64Array. Other axis sets go to the stock kernel.
 

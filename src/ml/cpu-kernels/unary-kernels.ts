@@ -1,5 +1,5 @@
 // Fast float32 Relu and Step (ReLU's gradient mask) for the tfjs `cpu` backend (Node supernet
-// training, DESIGN §1): the stock kernels call a per-element closure with attributes. Same
+// training): the stock kernels call a per-element closure with attributes. Same
 // results, NaN included (Relu keeps NaN, Step maps NaN to NaN).
 
 import * as tf from '@tensorflow/tfjs';

@@ -1,5 +1,5 @@
-// Choosing the inner tier's genotype on validation (DESIGN §2, "architecture chosen on
-// validation only"), beyond DARTS's own argmax. The mixed network's loss says little about its
+// Choosing the inner tier's genotype on validation only (docs/ARCHITECTURE.md, 'Inner tier'),
+// beyond DARTS's own argmax. The mixed network's loss says little about its
 // discretised argmax (DARTS's discretisation gap): on the frugal AV-MNIST pair at C 192 the
 // cells took both modalities for the first epochs, then drifted to audio-only inputs while the
 // mixed network's validation loss kept falling (97.3 % test after 25 epochs). So every distinct

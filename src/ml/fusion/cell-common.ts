@@ -1,4 +1,4 @@
-// Parts shared by the search (mixed) and the discrete fusion networks (DESIGN §1, inner tier):
+// Parts shared by the search (mixed) and the discrete fusion networks of the inner tier:
 // the network configuration, the node output (residual + LayerNorm) and the classifier head.
 //
 // Node output: the mean of the node's step outputs, plus the cell's first input (residual),

@@ -1,4 +1,5 @@
-// Bilevel first-order DARTS of the inner tier (DESIGN §1–2). Alternating, per training batch:
+// Bilevel first-order DARTS of the inner tier (see docs/ARCHITECTURE.md, 'Inner tier').
+// Alternating, per training batch:
 //  1. architecture step on a held-out batch: α, β, γ by Adam (lr 3e-4, betas 0.5/0.999,
 //     weight decay 1e-3 added to the gradient as in PyTorch's Adam) on
 //       CE + λ · E[fusion latency, ms] + λE · E[fusion energy, mJ],

@@ -1,4 +1,4 @@
-// Cached-feature data of the inner tier (DESIGN §1–2): one split of pooled backbone features
+// Cached-feature data of the inner tier: one split of pooled backbone features
 // (plain typed arrays, so it can cross a worker boundary), its tensors for training, seeded
 // batch order, cross-entropy and accuracy. The fusion network trains on these, never on the
 // raw inputs — the backbones are frozen.

@@ -1,4 +1,4 @@
-// The discrete fusion network of a genotype (DESIGN §1–2): what the inner tier found, built
+// The discrete fusion network of a genotype: what the inner tier found, built
 // with fresh weights for retraining. Cell i fuses two of the states (0..7 projected backbone
 // features, 8.. earlier cell outputs); its node steps apply one operator each to their fixed
 // operands; node output and head as in the search network (cell-common.ts). Only the

@@ -1,4 +1,4 @@
-// Discretisation of the inner tier (DESIGN §1): the mixed search network's softmax weights →
+// Discretisation of the inner tier: the mixed search network's softmax weights →
 // a discrete fusion genotype. Per cell, the two distinct inputs whose slot weights are jointly
 // highest (argmax over i ≠ j of α₀[i]·α₁[j]; ties → lower indices); per node step, the
 // operator with the highest γ and, likewise, its two distinct operands from β.

@@ -1,4 +1,4 @@
-// Feature caching for the inner tier (DESIGN §1): the two backbones are frozen while a fusion
+// Feature caching for the inner tier: the two backbones are frozen while a fusion
 // network is searched, so their 4 fusable feature maps are computed for every sample once per
 // backbone pair, max-pooled to 4×4 and kept as typed arrays. Every fusion epoch then runs only
 // the fusion network on these.

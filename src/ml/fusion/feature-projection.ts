@@ -1,4 +1,4 @@
-// Fusable input features (DESIGN §1, inner tier): each backbone feature map [N, H, W, Cin]
+// Fusable input features of the inner tier: each backbone feature map [N, H, W, Cin]
 // (NHWC) is max-pooled to 4×4, flattened to L = 16 positions and projected by a 1×1 conv to
 // C channels + BatchNorm + ReLU + dropout 0.1 → [N, 16, C].
 //

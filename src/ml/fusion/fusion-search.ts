@@ -1,6 +1,7 @@
-// The inner tier end to end (DESIGN §1–2): DARTS fusion search on cached backbone features,
+// The inner tier end to end: DARTS fusion search on cached backbone features,
 // discretisation, LUT cost of the found fusion, retraining of the discrete network, and the
-// reported accuracies. JSON in (typed arrays) and JSON out, so it runs inside a worker.
+// reported accuracies (see docs/ARCHITECTURE.md, 'Inner tier'). JSON in (typed arrays) and JSON
+// out, so it runs inside a worker.
 //
 // Default (proper) mode: weights on train, α/β/γ on validation with λ·E[latency] (+ λE·E[energy]),
 // each epoch discretised to a genotype that reads both modalities (the LUT prices both backbones),

@@ -1,11 +1,11 @@
-// Building blocks of the fusion network (DESIGN §1, inner tier): seeded variable creation and
+// Building blocks of the inner tier's fusion network: seeded variable creation and
 // the position-wise layers every fusion operator is made of — 1×1 projection (a dense layer
 // applied at each of the L positions), BatchNorm over (batch, positions), LayerNorm over
 // channels. Plain functions over explicit tf.Variables, so weight and architecture variable
 // lists stay explicit.
 //
 // Tensor layout everywhere in src/ml/fusion: [N, L, C] — batch, positions (L = 16 = 4×4), channels.
-// (DESIGN writes [batch, C, L]; we keep channels last, as NHWC backbone features are.)
+// (The reference code is [batch, C, L]; we keep channels last, as NHWC backbone features are.)
 //
 // Speed note: on tfjs's JS cpu backend (Node: tests, the CLI; the browser's last fallback) every
 // per-element broadcast here is over the trailing channel axis ([C] against [.., C]) or done by a

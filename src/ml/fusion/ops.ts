@@ -1,4 +1,4 @@
-// The six fusion operators of the inner tier (DESIGN §1, after BM-NAS). Each takes two
+// The six fusion operators of the inner tier (after BM-NAS). Each takes two
 // distinct inputs x, y of shape [N, L, C] and returns [N, L, C]:
 //   Sum           x + y
 //   ScaleDotAttn  LayerNorm(x + softmax(x·yᵀ/√C) · y): each position of x attends over the L

@@ -1,6 +1,6 @@
-// Retraining of the discrete fusion network (DESIGN §2): the genotype the inner tier found is
-// built with fresh weights and trained on the training split only (Adam on CE), with early
-// stopping on validation accuracy — the weights of the best validation epoch are restored
+// Retraining of the discrete fusion network (the reference code has none): the genotype the inner
+// tier found is built with fresh weights and trained on the training split only (Adam on CE), with
+// early stopping on validation accuracy — the weights of the best validation epoch are restored
 // before anything is reported. The test split is never looked at here.
 
 import * as tf from '@tensorflow/tfjs';

@@ -1,4 +1,4 @@
-// The DARTS search network of the inner tier (DESIGN §1): every choice is a softmax mixture.
+// The DARTS search network of the inner tier: every choice is a softmax mixture.
 //
 // Architecture parameters (all tf.Variables, listed in `archVars`):
 // - α (one per cell i, shape [2, 8 + i]): the cell's two input slots (first, second), each a

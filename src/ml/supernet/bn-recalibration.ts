@@ -1,4 +1,4 @@
-// BatchNorm recalibration (DESIGN §1, OFA `set_running_statistics`): before a subnet is
+// BatchNorm recalibration (OFA's `set_running_statistics`): before a subnet is
 // evaluated, its BN running statistics are reset and re-estimated on training batches as the
 // sample-weighted cumulative average of the per-batch means and (biased) variances.
 

@@ -1,4 +1,4 @@
-// Shape of the OFA-style elastic MobileNetV3 supernet (DESIGN §1): stem, block0, one elastic
+// Shape of the OFA-style elastic MobileNetV3 supernet: stem, block0, one elastic
 // stage of MBConv blocks, head. Parameterised so tests can build a tiny one.
 
 import { EXPAND_CHOICES, KERNEL_CHOICES, STAGE_BLOCKS } from '../../core/types';

@@ -1,4 +1,4 @@
-// Elastic building blocks of the OFA supernet (DESIGN §1): BatchNorm over the first c channels
+// Elastic building blocks of the OFA supernet: BatchNorm over the first c channels
 // (train / eval / calibrate modes), the elastic depthwise kernel (centre crop of the 7×7 kernel
 // through the learned per-layer transforms 7→5→3), and channel-sliced 1×1 convolutions.
 // All functions create tensors: call them inside tf.tidy.

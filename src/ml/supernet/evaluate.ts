@@ -1,5 +1,5 @@
 // Accuracy (%) of one subnet of the supernet on a split, in eval mode (running BN statistics),
-// optionally after BN recalibration on training batches (DESIGN §1: how subnets are scored).
+// optionally after BN recalibration on training batches (how the search scores subnets).
 
 import * as tf from '@tensorflow/tfjs';
 import type { BackboneGenome } from '../../core/types';

@@ -1,4 +1,4 @@
-// The shared variables of the elastic supernet (DESIGN §1, OFA weight sharing): one set of
+// The shared variables of the elastic supernet (OFA weight sharing): one set of
 // tf.Variables, at maximum size (7×7 depthwise kernels, expand 6), serves every subnet.
 // BatchNorm running statistics are non-trainable variables. Initialisation is seeded.
 

@@ -1,4 +1,4 @@
-// The OFA-style elastic MobileNetV3 supernet of DESIGN §1 as plain functions over shared
+// The OFA-style elastic MobileNetV3 supernet of each modality as plain functions over shared
 // tf.Variables: stem → block0 → the first d blocks of the elastic stage (kernel k_i, expand
 // e_i) → head. forward(genome) returns the logits and the fusable intermediate features.
 

@@ -1,4 +1,4 @@
-// The figures a trained supernet ships with (issue 4): test/val accuracy (%) of the largest and
+// The figures a trained supernet ships with: test/val accuracy (%) of the largest and
 // smallest subnets after BN recalibration on the whole training split, and for random subnets
 // the validation accuracy with the training-time running statistics against after recalibration.
 // Shared by the browser (scripts/train-page) and Node (scripts/train-supernet-node.ts) trainers.

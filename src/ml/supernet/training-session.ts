@@ -1,4 +1,4 @@
-// A supernet training run as a worker-side service (DESIGN §1, sandwich training): picks the
+// A supernet training run as a worker-side service (sandwich training): picks the
 // backend, builds a fresh elastic supernet, trains it with trainSupernet on the splits it is
 // given (typed arrays transferred from the main thread), reports each step and epoch, stops at
 // the next step when cancelled, and hands back the trained weights in the tfjs weights format.
