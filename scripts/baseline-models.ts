@@ -38,6 +38,21 @@ function adam(params: Param[], batch: number, lr: number, step: number): void {
   }
 }
 
+/** Index of the largest value (the first one on ties): the predicted class. */
+function argMax(z: ArrayLike<number>): number {
+  let best = 0;
+  for (let c = 1; c < z.length; c++) if (z[c] > z[best]) best = c;
+  return best;
+}
+
+/** Softmax cross-entropy of one sample: its loss and ∂loss/∂logits (softmax − one-hot). */
+function softmaxCrossEntropy(logits: Float32Array, label: number): { loss: number; dLogits: number[] } {
+  const max = Math.max(...logits);
+  const e = logits.map((z) => Math.exp(z - max));
+  const sum = e.reduce((a, b) => a + b, 0);
+  return { loss: -Math.log(e[label] / sum), dLogits: Array.from(e, (v, c) => v / sum - (c === label ? 1 : 0)) };
+}
+
 /** Valid 3×3 convolution + ReLU. */
 class Conv3 {
   readonly k: Param;
@@ -178,10 +193,7 @@ export class TinyCnn {
   }
 
   predict(x: Float32Array): number {
-    const { logits } = this.forward(x);
-    let best = 0;
-    for (let c = 1; c < logits.length; c++) if (logits[c] > logits[best]) best = c;
-    return best;
+    return argMax(this.forward(x).logits);
   }
 
   /** One Adam step on a batch; returns the mean cross-entropy. */
@@ -190,13 +202,11 @@ export class TinyCnn {
     let loss = 0;
     xs.forEach((x, n) => {
       const f = this.forward(x);
-      const max = Math.max(...f.logits);
-      const e = f.logits.map((z) => Math.exp(z - max));
-      const sum = e.reduce((a, b) => a + b, 0);
-      loss -= Math.log(e[labels[n]] / sum);
+      const ce = softmaxCrossEntropy(f.logits, labels[n]);
+      loss += ce.loss;
       const dFlat = new Float32Array(this.flat);
       for (let c = 0; c < this.classes; c++) {
-        const d = e[c] / sum - (c === labels[n] ? 1 : 0);
+        const d = ce.dLogits[c];
         this.denseB.g[c] += d;
         const row = c * this.flat;
         for (let i = 0; i < this.flat; i++) {
@@ -247,10 +257,7 @@ export class LinearSoftmax {
   }
 
   predict(x: Float32Array): number {
-    const z = this.logits(x);
-    let best = 0;
-    for (let c = 1; c < z.length; c++) if (z[c] > z[best]) best = c;
-    return best;
+    return argMax(this.logits(x));
   }
 
   trainBatch(xs: Float32Array[], labels: number[], lr = 2e-3): number {
@@ -258,13 +265,10 @@ export class LinearSoftmax {
     this.b.g.fill(0);
     let loss = 0;
     xs.forEach((x, n) => {
-      const z = this.logits(x);
-      const max = Math.max(...z);
-      const e = z.map((v) => Math.exp(v - max));
-      const sum = e.reduce((a, b) => a + b, 0);
-      loss -= Math.log(e[labels[n]] / sum);
+      const ce = softmaxCrossEntropy(this.logits(x), labels[n]);
+      loss += ce.loss;
       for (let c = 0; c < this.classes; c++) {
-        const d = e[c] / sum - (c === labels[n] ? 1 : 0);
+        const d = ce.dLogits[c];
         this.b.g[c] += d;
         for (let i = 0; i < this.inputs; i++) this.w.g[c * this.inputs + i] += d * x[i];
       }

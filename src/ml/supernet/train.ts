@@ -1,4 +1,4 @@
-// Supernet training (DESIGN §1, OFA / BigNAS sandwich rule): optionally a warm-up phase that
+// Supernet training (OFA / BigNAS sandwich rule): optionally a warm-up phase that
 // trains only the largest subnet followed by channel sorting by importance (OFA's first phase),
 // then sandwich training: each step trains the largest, the smallest and `randomSubnets` random
 // subnets on the same batch; gradients are summed and applied once. The smaller subnets also
@@ -12,6 +12,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { BackboneGenome } from '../../core/types';
 import { Rng } from '../../core/rng';
 import { LARGEST_GENOME, SMALLEST_GENOME, sampleGenome } from '../../core/genome';
+import type { TrainingEpoch } from '../../core/training-record';
 import type { Supernet } from './supernet';
 import { type Split, batchIndices, gather, splitCount, toTensors } from './batches';
 import { type AugmentKind, augmentBatch } from './augment';
@@ -55,7 +56,8 @@ export const DEFAULT_TRAIN: TrainSettings = {
   sortChannels: true,
 };
 
-export type Phase = 'warmup' | 'sandwich';
+/** The largest subnet alone (warm-up), then the sandwich rule. */
+export type Phase = TrainingEpoch['phase'];
 
 export interface StepProgress {
   phase: Phase;
@@ -69,15 +71,8 @@ export interface StepProgress {
   elapsedMs: number;
 }
 
-export interface EpochReport {
-  phase: Phase;
-  epoch: number;
-  trainLoss: number;
-  /** Validation accuracy (%) after BN recalibration; smallest is absent in the warm-up phase. */
-  valLargest: number;
-  valSmallest?: number;
-  elapsedMs: number;
-}
+/** One epoch of training, in the shape the training record (training.json) keeps it. */
+export type EpochReport = TrainingEpoch;
 
 export interface TrainCallbacks {
   onStep?: (p: StepProgress) => void;
