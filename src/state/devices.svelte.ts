@@ -1,12 +1,17 @@
 // State of the hardware-cost explorer: the chosen device table, the two backbone genomes and
 // the fusion operators; the network's latency (ms) and energy (mJ) are derived from the table
-// by the core cost model — never measured or guessed here.
+// by the core cost model — never measured or guessed here. A link may name the network to
+// start on (`#view=devices&device=…&image=…&audio=…&fusion=…&shape=CxN`, the URL contract in
+// src/core/search/url-state.ts): the Search view's "open in Devices" writes one.
 import type { BackboneGenome, FusionOp } from '../core/types';
 import { parseGenome, formatGenome } from '../core/genome';
 import { networkCost, type NetworkCost } from '../core/cost-model';
 import type { DeviceTable } from '../core/device-table';
 import { PAPER_MODELS, type PaperModel } from '../core/paper-models';
 import { DEVICE_TABLES_URL, loadDeviceIndex, loadDeviceTable, type DeviceIndexEntry } from '../data/device-tables';
+import { CELL_CHOICES, NODE_CHOICES } from '../core/types';
+import type { UrlSettings } from '../core/search/url-state';
+import { urlHash, type UrlHash } from './url-hash.svelte';
 
 export class DevicesState {
   devices = $state.raw<DeviceIndexEntry[]>([]);
@@ -21,6 +26,32 @@ export class DevicesState {
   nodes = $state(PAPER_MODELS[2].nodes);
 
   table = $derived<DeviceTable | undefined>(this.tables[this.deviceId]);
+
+  /** Starts on the network the hash names (image, audio, fusion keys), if it names one. */
+  constructor(hash: UrlHash = urlHash) {
+    this.applyUrl(hash.parsed.settings);
+  }
+
+  private applyUrl(s: UrlSettings): void {
+    if (!s.image && !s.audio && !s.fusion) return;
+    if (s.image) this.image = parseGenome(s.image);
+    if (s.audio) this.audio = parseGenome(s.audio);
+    if (s.fusion) {
+      const n = s.fusion.length;
+      // The shape only arranges the editor (the cost is the operators' sum); without a fitting
+      // one, the first cells × nodes that holds every operator.
+      const shape =
+        s.shape && s.shape.cells * s.shape.nodes === n
+          ? s.shape
+          : CELL_CHOICES.flatMap((cells) => NODE_CHOICES.map((nodes) => ({ cells, nodes }))).find((m) => m.cells * m.nodes === n);
+      if (shape) {
+        this.fusionOps = [...s.fusion];
+        this.cells = shape.cells;
+        this.nodes = shape.nodes;
+      }
+    }
+    this.deviceId = s.device;
+  }
 
   /** The network's cost, or the error the cost model gave (e.g. a layer missing from the table). */
   result = $derived.by<{ cost: NetworkCost } | { error: string } | null>(() => {

@@ -7,6 +7,9 @@
 import { BACKEND_CHOICES, isBackendChoice, type BackendChoice } from '../backends';
 import { DEFAULT_PRESET, DEVICE_ID, PRESETS, PRESET_NAMES, isPresetName, presetSettings } from './settings';
 import type { PresetName, SearchSettings } from './settings';
+import { CELL_CHOICES, NODE_CHOICES, type FusionMacro, type FusionOp } from '../types';
+import { parseGenome } from '../genome';
+import { parseFusionOps } from '../fusion-genotype';
 
 /** The app's views, in menu order; `search` is shown when the hash names none. */
 export const VIEW_IDS = ['search', 'data', 'devices'] as const;
@@ -25,6 +28,16 @@ export interface UrlSettings {
   run: boolean;
   /** A recorded run to replay into the views (a path under the app's own origin), or null. */
   replay: string | null;
+  // A network for the Devices view to price (a link from the Search view's architecture
+  // diagram). Parsed as null when absent; optional, so the Search view may leave them out.
+  /** Its image backbone (genome text, e.g. k5557e3643d2). */
+  image?: string | null;
+  /** Its audio backbone. */
+  audio?: string | null;
+  /** Its fusion operators in cell order, written `ConcatFC,CatConvMish`. */
+  fusion?: FusionOp[] | null;
+  /** Its fusion macro-shape, written `<cells>x<nodes>` (e.g. 2x1). */
+  shape?: FusionMacro | null;
 }
 export type UrlKey = keyof UrlSettings;
 
@@ -46,6 +59,20 @@ interface UrlField<K extends UrlKey> {
 const RECORDING_PATH = /^[a-z0-9][a-z0-9._/-]*\.jsonl$/i;
 
 const oneOf = (allowed: readonly string[]) => `is not one of ${allowed.join(', ')}`;
+
+/** A backbone genome in its text form; null (the key left out) when absent. */
+const genomeField = <K extends 'image' | 'audio'>(): UrlField<K> => ({
+  parse: (t) => {
+    try {
+      parseGenome(t);
+      return { value: t.trim() as UrlSettings[K] };
+    } catch {
+      return { problem: 'is not a genome like k5557e3643d2' };
+    }
+  },
+  format: (v) => v ?? null,
+  fallbackWords: () => 'ignored',
+});
 
 /** The contract, in the order `formatUrlState` writes the keys (and `parseUrlState` reads them). */
 const URL_TABLE: { [K in UrlKey]: UrlField<K> } = {
@@ -94,6 +121,32 @@ const URL_TABLE: { [K in UrlKey]: UrlField<K> } = {
     format: (v) => v,
     fallbackWords: () => 'nothing replayed',
   },
+  image: genomeField(),
+  audio: genomeField(),
+  fusion: {
+    parse: (t) => {
+      try {
+        const ops = parseFusionOps(t);
+        return ops.length > 0 && ops.length <= 16 ? { value: ops } : { problem: 'must list 1 to 16 fusion operators' };
+      } catch (err) {
+        return { problem: `is not a comma list of fusion operators (${(err as Error).message})` };
+      }
+    },
+    format: (v) => (v ? v.join(',') : null),
+    fallbackWords: () => 'ignored',
+  },
+  shape: {
+    parse: (t) => {
+      const m = /^(\d)x(\d)$/.exec(t);
+      const cells = Number(m?.[1]);
+      const nodes = Number(m?.[2]);
+      return m && (CELL_CHOICES as readonly number[]).includes(cells) && (NODE_CHOICES as readonly number[]).includes(nodes)
+        ? { value: { cells, nodes } }
+        : { problem: 'must be <cells>x<nodes>, each 1 to 4 (e.g. 2x1)' };
+    },
+    format: (v) => (v ? `${v.cells}x${v.nodes}` : null),
+    fallbackWords: () => 'ignored',
+  },
 };
 
 /** The keys of the contract, in the order `formatUrlState` writes them. */
@@ -109,7 +162,7 @@ export interface ParsedUrlState {
 
 export function defaultUrlSettings(): UrlSettings {
   const p = PRESETS[DEFAULT_PRESET];
-  return { view: DEFAULT_VIEW, preset: DEFAULT_PRESET, seed: p.seed, device: p.device, lambda: p.lambda, backend: 'auto', run: false, replay: null };
+  return { view: DEFAULT_VIEW, preset: DEFAULT_PRESET, seed: p.seed, device: p.device, lambda: p.lambda, backend: 'auto', run: false, replay: null, image: null, audio: null, fusion: null, shape: null };
 }
 
 function decode(part: string): string | null {

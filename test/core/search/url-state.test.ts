@@ -6,7 +6,7 @@ describe('URL hash codec', () => {
     const { settings, errors } = parseUrlState('#preset=quick&seed=1&run=1');
     expect(errors).toEqual([]);
     expect(settings).toMatchObject({ preset: 'quick', seed: 1, run: true, backend: 'auto', device: 'jetson-tx2' });
-    const s = { view: 'search', preset: 'paper', seed: 4294967295, device: 'jetson-agx-xavier', lambda: 0.25, backend: 'webgl', run: false, replay: null } as const;
+    const s = { view: 'search', preset: 'paper', seed: 4294967295, device: 'jetson-agx-xavier', lambda: 0.25, backend: 'webgl', run: false, replay: null, image: null, audio: null, fusion: null, shape: null } as const;
     const text = formatUrlState(s);
     expect(text).toBe('preset=paper&seed=4294967295&device=jetson-agx-xavier&lambda=0.25&backend=webgl');
     expect(parseUrlState(text)).toEqual({ settings: s, errors: [], unknown: [] });
@@ -42,11 +42,27 @@ describe('URL hash codec', () => {
     expect(bad.errors).toEqual(['view "archive" is not one of search, data, devices; using search']);
     expect(formatUrlState({ ...defaultUrlSettings(), view: 'data' })).toMatch(/^view=data&preset=/);
     expect(formatUrlState(defaultUrlSettings())).not.toContain('view=');
-    expect(URL_KEYS).toEqual(['view', 'preset', 'seed', 'device', 'lambda', 'backend', 'run', 'replay']);
+    expect(URL_KEYS).toEqual(['view', 'preset', 'seed', 'device', 'lambda', 'backend', 'run', 'replay', 'image', 'audio', 'fusion', 'shape']);
     expect(parseUrlState('replay=recordings/quick.jsonl').settings.replay).toBe('recordings/quick.jsonl');
     for (const bad of ['https://evil.example/x.jsonl', '/etc/x.jsonl', 'recordings/../../x.jsonl', 'x.json']) {
       expect(parseUrlState(`replay=${encodeURIComponent(bad)}`).errors[0]).toMatch(/^replay .* nothing replayed$/);
     }
+  });
+
+  it('carries a network for the Devices view: genomes, fusion operators and shape, validated, left out when null', () => {
+    const text = 'view=devices&image=k5557e3643d2&audio=k3375e3336d2&fusion=ConcatFC%2CCatConvMish&shape=2x1';
+    const { settings, errors } = parseUrlState(text);
+    expect(errors).toEqual([]);
+    expect(settings).toMatchObject({ view: 'devices', image: 'k5557e3643d2', audio: 'k3375e3336d2', fusion: ['ConcatFC', 'CatConvMish'], shape: { cells: 2, nodes: 1 } });
+    expect(formatUrlState(settings)).toContain('&image=k5557e3643d2&audio=k3375e3336d2&fusion=ConcatFC%2CCatConvMish&shape=2x1');
+    expect(parseUrlState(formatUrlState(settings)).settings).toEqual(settings);
+    expect(defaultUrlSettings()).toMatchObject({ image: null, audio: null, fusion: null, shape: null });
+    for (const key of ['image', 'audio', 'fusion', 'shape']) expect(formatUrlState(defaultUrlSettings())).not.toContain(`${key}=`);
+    const bad = parseUrlState('image=k9999e3333d2&audio=x&fusion=Sum%2CMax&shape=5x1');
+    expect(bad.settings).toMatchObject({ image: null, audio: null, fusion: null, shape: null });
+    expect(bad.errors).toHaveLength(4);
+    for (const [i, key] of ['image', 'audio', 'fusion', 'shape'].entries()) expect(bad.errors[i]).toMatch(new RegExp(`^${key} .*; ignored$`));
+    expect(parseUrlState('fusion=').errors[0]).toMatch(/^fusion/);
   });
 
   it('sets one key in place and keeps every other pair', () => {
