@@ -1,4 +1,4 @@
-// Main-thread side of the search worker (issue 6), Squoosh style: the worker starts lazily on
+// Main-thread side of the search worker, Squoosh style: the worker starts lazily on
 // the first run, is driven through comlink (progress comes back through proxied callbacks),
 // and is terminated on reset. A crashed worker (its `error` event) or a lost GPU device
 // (reported by the worker) is reported, and the run continues from its last checkpoint on the
@@ -7,6 +7,7 @@
 import { proxy, type Remote } from 'comlink';
 import type { RunnerCallbacks, SearchEvent, SearchWorkerApi, StepGrainChoice } from '../core/search-protocol';
 import type { EngineState } from '../core/search/engine-state';
+import type { UnitCosts } from '../core/search/run-estimate';
 import type { SearchSettings } from '../core/search/settings';
 import type { BackendChoice, BackendName, BackendReport } from '../core/backends';
 import { recoveryPlan, type FailureKind } from './recovery';
@@ -60,6 +61,7 @@ export class SearchClient {
     const api = this.bridge.spawn();
     const report = await api.init(preference, this.options.baseUrl ?? pageBase());
     this.backendName = report.name;
+    if (this.delayMs > 0) await api.setDelay(this.delayMs);
     this.listener.event({ type: 'backend', report });
     return api;
   }
@@ -98,6 +100,24 @@ export class SearchClient {
 
   step(grain: StepGrainChoice): void {
     void this.api?.step(grain);
+  }
+
+  setDelay(ms: number): void {
+    this.delayMs = ms;
+    void this.api?.setDelay(ms);
+  }
+
+  private delayMs = 0;
+
+  /** A short measured calibration in a fresh worker on `preference`, which is then ended. */
+  async calibrate(settings: SearchSettings, preference: BackendChoice): Promise<{ units: UnitCosts; seconds: number; trainSamples: number; backend: BackendName }> {
+    const api = await this.spawn(preference);
+    try {
+      const r = await this.bridge.raceCrash(api.calibrate(settings), (m) => `the calibration worker crashed: ${m}`);
+      return { ...r, backend: this.backendName ?? 'cpu' };
+    } finally {
+      this.terminate();
+    }
   }
 
   /** The random-search baseline of the finished run, in the same worker (events as it goes). */

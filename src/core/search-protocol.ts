@@ -5,6 +5,7 @@
 import type { BackendChoice, BackendReport } from './backends';
 import type { EngineState } from './search/engine-state';
 import type { SearchSettings } from './search/settings';
+import type { UnitCosts } from './search/run-estimate';
 import type { MemorySample, SearchEvent } from './search-events';
 
 export type {
@@ -42,6 +43,10 @@ export interface SearchWorkerApi {
   resume(): void;
   step(grain: StepGrainChoice): void;
   cancel(): void;
+  /** Slow motion: ms to wait after each scored backbone and each fusion epoch (0: full speed). */
+  setDelay(ms: number): void;
+  /** Times the search's units of work for `settings` on this worker's backend (no run). */
+  calibrate(settings: SearchSettings): Promise<{ units: UnitCosts; seconds: number; trainSamples: number }>;
   /** After `finished`: the random-search baseline at the run's budget; resolves when it is done. */
   runBaseline(): Promise<void>;
   memory(): MemorySample;

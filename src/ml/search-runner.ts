@@ -1,4 +1,4 @@
-// The two-tier search as run inside the search worker (issue 6): picks the tfjs backend, loads
+// The two-tier search as run inside the search worker: picks the tfjs backend, loads
 // the demo dataset, the two pretrained supernets and the device table, and drives the pure outer
 // tier (SearchEngine) with the real evaluator. Run / pause / resume / step (generation,
 // candidate, fusion epoch) / cancel; throttled progress; a checkpoint, the result so far and a
@@ -23,6 +23,7 @@ import { chooseBackend } from './backend';
 import { timeDartsStepMs } from './backend-calibration';
 import { TfSearchEvaluator, type EvaluatorData } from './search-evaluator';
 import { runBaseline } from './search-baseline';
+import { calibrateSearch, type CalibrationReport } from './search-calibration';
 import { loadAssets, type SearchAssets } from './search-assets';
 
 type Mode = { kind: 'run' } | { kind: 'pause' } | { kind: 'step'; grain: StepGrainChoice };
@@ -78,7 +79,7 @@ export class SearchRunner implements SearchWorkerApi {
     this.cb = callbacks;
     this.status('loading', 'loading the dataset, the supernets and the device table');
     const settings: SearchSettings = request.checkpoint ? request.checkpoint.settings : request.settings;
-    this.assets = await this.deps.loadAssets(this.baseUrl, settings.device, (m) => this.status('loading', m));
+    this.assets = this.assets?.table.id === settings.device ? this.assets : await this.deps.loadAssets(this.baseUrl, settings.device, (m) => this.status('loading', m));
     const evaluator = this.wrap(new TfSearchEvaluator(evaluatorData(this.assets), this.assets.nets, this.assets.table, settings));
     this.evaluator = evaluator;
     const hooks: EngineHooks = {
@@ -109,6 +110,14 @@ export class SearchRunner implements SearchWorkerApi {
   step(grain: StepGrainChoice): void {
     this.mode = { kind: 'step', grain };
     this.release();
+  }
+
+  /** Times the search's units of work on this backend for `settings` (loads the assets; no run). */
+  async calibrate(settings: SearchSettings): Promise<CalibrationReport> {
+    if (!this.backend) throw new Error('init() first');
+    if (this.engine) throw new Error('a search is already loaded in this worker');
+    this.assets ??= await this.deps.loadAssets(this.baseUrl, settings.device);
+    return calibrateSearch(this.assets, settings);
   }
 
   /** After the run has finished: the random-search baseline at the same budget (events as it goes). */
@@ -208,7 +217,12 @@ export class SearchRunner implements SearchWorkerApi {
       }
     };
     return {
-      evaluateBackbone: (m: Modality, g: BackboneGenome, ctx) => during(() => inner.evaluateBackbone(m, g, ctx)),
+      evaluateBackbone: (m: Modality, g: BackboneGenome, ctx) =>
+        during(async () => {
+          const r = await inner.evaluateBackbone(m, g, ctx);
+          await this.pace();
+          return r;
+        }),
       searchFusion: (a: BackboneGenome, b: BackboneGenome, macro: FusionMacro, hooks?: FusionHooks) => {
         this.tick(true);
         this.clock.fusion = 0;
@@ -218,6 +232,21 @@ export class SearchRunner implements SearchWorkerApi {
     };
   }
 
+  /** Slow motion: the pause (ms) after each scored backbone and each fusion epoch; 0 = full speed. */
+  setDelay(ms: number): void {
+    this.delayMs = Number.isFinite(ms) ? Math.min(10_000, Math.max(0, ms)) : 0;
+  }
+
+  private delayMs = 0;
+
+  /** Waits the slow-motion delay (not counted as compute time). */
+  private async pace(): Promise<void> {
+    if (this.delayMs <= 0 || this.cancelled) return;
+    this.tick(false);
+    await new Promise((r) => setTimeout(r, this.delayMs));
+    this.tick(true);
+  }
+
   /** Epoch callback of the inner search; returns a promise that holds it when pausing there. */
   private onFusionEpoch(context: PairContext, epoch: FusionEpochEvent): Promise<void> | void {
     if (this.gate) this.gateHonoured = false; // a second epoch ran although the gate was shut
@@ -225,12 +254,13 @@ export class SearchRunner implements SearchWorkerApi {
     this.fusion = { ...epoch, pair: context.pair, pairs: context.pairs } as FusionNow;
     this.progress(true);
     const stepDone = this.mode.kind === 'step' && this.mode.grain === 'fusion-epoch';
-    if (this.cancelled || !(stepDone || this.mode.kind === 'pause')) return;
+    if (this.cancelled) return;
+    if (!(stepDone || this.mode.kind === 'pause')) return this.delayMs > 0 ? this.pace() : undefined;
     this.mode = { kind: 'pause' };
     if (this.gateHonoured === false) return; // stops at the end of this fusion search instead
     return new Promise<void>((resolve) => {
       this.tick(false);
-      if (this.gateHonoured !== false) this.status('paused', 'paused between two fusion epochs');
+      if (this.gateHonoured !== false) this.status('paused', 'between two fusion epochs');
       this.gate = {
         release: () => {
           this.tick(true);

@@ -1,4 +1,4 @@
-// Run state of the Search view (issue 6) as a Svelte 5 rune class: the settings (from the URL
+// Run state of the Search view as a Svelte 5 rune class: the settings (from the URL
 // hash, written back keeping other keys such as `view=`), the run's status, progress and time
 // left, the Pareto front and archive, the backend in use, tf.memory() samples, errors, and the
 // offer to resume a run saved in IndexedDB. `run=1` in the hash starts the search on load.
@@ -202,6 +202,14 @@ export class SearchState {
     return formatRecording(this.events);
   }
 
+  /** Slow motion (ms between two steps: a scored backbone, a fusion epoch, a replayed event). */
+  delayMs = $state(0);
+
+  setDelay(ms: number): void {
+    this.delayMs = ms;
+    this.client?.setDelay(ms);
+  }
+
   /** Whether the views show a recording (not a live run), and where it came from. */
   replaying = $state<string | null>(null);
 
@@ -209,7 +217,7 @@ export class SearchState {
    * Plays recorded events into the views, as the live run sent them; `delayMs` between two
    * events that change a chart (0: all at once). A live run (Run) stops the replay.
    */
-  async replay(events: readonly SearchEvent[], label: string, delayMs = 0): Promise<void> {
+  async replay(events: readonly SearchEvent[], label: string, delayMs?: number): Promise<void> {
     this.client?.terminate();
     this.client = null;
     this.runView = emptyRunView();
@@ -221,7 +229,8 @@ export class SearchState {
     for (const e of events) {
       if (token !== this.replayToken) return;
       this.onEvent(e);
-      if (delayMs > 0 && e.type !== 'progress' && e.type !== 'status') await new Promise((r) => setTimeout(r, delayMs));
+      const wait = delayMs ?? this.delayMs;
+      if (wait > 0 && (e.type === 'backbone' || e.type === 'fusion-epoch' || e.type === 'generation')) await new Promise((r) => setTimeout(r, wait));
     }
   }
 
@@ -247,6 +256,7 @@ export class SearchState {
     this.startedAt = performance.now();
     this.status = 'loading';
     this.client = new SearchClient(this.listener());
+    this.client.setDelay(this.delayMs);
     try {
       await this.client.start(settings, this.url.backend, checkpoint, paused);
     } catch (err) {

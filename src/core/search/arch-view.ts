@@ -1,4 +1,4 @@
-// One searched multimodal network part by part, for the architecture diagram (DESIGN §1): each
+// One searched multimodal network part by part, for the architecture diagram: each
 // backbone as the supernet builds it (stem, block 0, the four elastic blocks — those past the
 // depth d inactive —, head) with the backbone features the fusion may read (I0–I3, A0–A3), the
 // fusion cells with their inputs and each step's operator and operands, and every priced part's

@@ -1,4 +1,4 @@
-// What the live Pareto chart plots (outer tier, DESIGN §3): two axes chosen among validation
+// What the live Pareto chart plots (outer tier; see docs/ARCHITECTURE.md): two axes chosen among validation
 // accuracy (what the search selects on), test accuracy (information only), latency and energy
 // (LUT sums); one point per archived network, flagged when on the run's front (computed by the
 // search on validation accuracy + the run's objectives — never recomputed here); and the
