@@ -75,6 +75,48 @@ describe('Search view: a quick run from the URL (built app)', () => {
     expect(tensors.length).toBe(exported.settings.generations);
     expect(new Set(tensors).size, `tensors per generation: ${tensors.join(', ')}`).toBe(1);
 
+    // The live views' contract, fed by the same run's event stream.
+    await expect.poll(() => page.getByTestId('timeline').count()).toBe(1);
+    for (const modality of ['image', 'audio']) {
+      const points = await page.locator(`[data-testid="unimodal-scatter"][data-modality="${modality}"] [data-testid="backbone-point"]`).evaluateAll((els) =>
+        els.map((e) => [e.getAttribute('data-genome'), Number(e.getAttribute('data-val-accuracy')), Number(e.getAttribute('data-latency-ms'))] as const),
+      );
+      expect(points.length, modality).toBeGreaterThan(0);
+      for (const [genome, acc, ms] of points) {
+        expect(() => parseGenome(genome!)).not.toThrow();
+        expect(acc >= 0 && acc <= 100 && ms > 0).toBe(true);
+      }
+    }
+    for (const id of ['alpha-heatmap', 'gamma-heatmap']) expect(Number(await page.getByTestId(id).getAttribute('data-epoch'))).toBeGreaterThan(0);
+    const points = await page.getByTestId('pareto-point').evaluateAll((els) =>
+      els.map((e) => ({
+        image: e.getAttribute('data-image')!,
+        audio: e.getAttribute('data-audio')!,
+        fusion: e.getAttribute('data-fusion')!,
+        accuracy: Number(e.getAttribute('data-accuracy')),
+        valAccuracy: Number(e.getAttribute('data-val-accuracy')),
+        latencyMs: Number(e.getAttribute('data-latency-ms')),
+        energyMj: Number(e.getAttribute('data-energy-mj')),
+        onFront: e.getAttribute('data-on-front'),
+      })),
+    );
+    expect(points).toHaveLength(exported.archive.length);
+    const onFront = points.filter((p) => p.onFront === 'true').map(({ onFront: _, ...rest }) => rest);
+    const byLatency = (a: { latencyMs: number }, b: { latencyMs: number }) => a.latencyMs - b.latencyMs;
+    expect(onFront.sort(byLatency)).toEqual([...rows].sort(byLatency));
+    const diagram = page.getByTestId('arch-diagram');
+    const shown = { image: await diagram.getAttribute('data-image'), audio: await diagram.getAttribute('data-audio'), fusion: await diagram.getAttribute('data-fusion') };
+    expect(rows.some((r) => r.image === shown.image && r.audio === shown.audio && r.fusion === shown.fusion)).toBe(true);
+    // The random-search baseline at the same budget draws its own curve.
+    const hv = page.getByTestId('hv-chart');
+    expect(JSON.parse((await hv.getAttribute('data-hv'))!)).toHaveLength(exported.settings.generations);
+    await page.getByTestId('run-baseline').click();
+    await expect.poll(() => hv.getAttribute('data-baseline'), { timeout: 600_000, interval: 2000 }).toBe('finished');
+    const random = JSON.parse((await hv.getAttribute('data-hv-random'))!) as number[];
+    expect(random).toHaveLength(exported.settings.generations);
+    for (const v of random) expect(v > 0 && v <= 1).toBe(true);
+    expect(JSON.parse((await hv.getAttribute('data-hv-reference'))!).point).toEqual(exported.reference.point);
+
     expect(consoleErrors).toEqual([]);
     expect(foreignRequests).toEqual([]);
   });
