@@ -53,10 +53,10 @@ export function crowdingDistance(objs: Objectives, front: readonly number[]): nu
     const order = [...Array(m).keys()].sort((a, b) => objs[front[a]][k] - objs[front[b]][k] || a - b);
     const lo = objs[front[order[0]]][k];
     const hi = objs[front[order[m - 1]]][k];
+    const span = hi - lo;
+    if (span <= 0) continue; // zero spread: this objective adds nothing, not even to the ends
     dist[order[0]] = Infinity;
     dist[order[m - 1]] = Infinity;
-    const span = hi - lo;
-    if (span <= 0) continue;
     for (let j = 1; j < m - 1; j++) {
       const gap = objs[front[order[j + 1]]][k] - objs[front[order[j - 1]]][k];
       dist[order[j]] += gap / span;

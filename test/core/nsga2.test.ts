@@ -58,6 +58,16 @@ describe('crowding distance', () => {
       [4, 5],
     ];
     expect(crowdingDistance(f, [0, 1, 2])).toEqual([Infinity, 1, Infinity]);
+    // A constant objective must not make an end of its own (arbitrary, tie-broken) order infinite:
+    // by the first objective the ends are members 1 and 3; member 0 stays finite.
+    const g = [
+      [2, 7],
+      [1, 7],
+      [3, 7],
+      [4, 7],
+    ];
+    expect(crowdingDistance(g, [0, 1, 2, 3])).toEqual([2 / 3, Infinity, 2 / 3, Infinity]);
+    expect(crowdingDistance([[1, 1], [1, 1], [1, 1]], [0, 1, 2])).toEqual([0, 0, 0]);
   });
 });
 
