@@ -15,11 +15,11 @@ import { resolve } from 'node:path';
 import { preview } from 'vite';
 import { chromium, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from './chromium.mjs';
-import { runCli } from './cli-args';
+import { isMainModule, runCli } from './cli-args';
 import { USAGE, parseSearchArgs, type SearchArgs } from './search-args';
 import { DEVICE_INDEX_FILE, DEVICE_TABLES_DIR, publicPath } from '../src/data/asset-paths';
 
-function knownDevices(): string[] | undefined {
+export function knownDevices(): string[] | undefined {
   try {
     const index = JSON.parse(readFileSync(resolve(publicPath(DEVICE_TABLES_DIR), DEVICE_INDEX_FILE), 'utf8')) as { devices: { id: string }[] };
     return index.devices.map((d) => d.id);
@@ -53,7 +53,8 @@ async function writeResult(page: Page, args: SearchArgs, t0: number, errors: str
   return exported as { front: unknown[]; archive: unknown[] };
 }
 
-async function main(args: SearchArgs): Promise<number> {
+/** Runs one headless search; 0 finished, 1 failed, 3 partial (see the header). */
+export async function runHeadlessSearch(args: SearchArgs): Promise<number> {
   if (!existsSync(resolve(args.dist, 'index.html'))) {
     console.error(`${args.dist}/index.html is missing: run \`npx vite build\` first`);
     return 1;
@@ -118,4 +119,4 @@ async function main(args: SearchArgs): Promise<number> {
   }
 }
 
-runCli('search', (argv) => main(parseSearchArgs(argv, knownDevices())), { usage: USAGE, exit: true });
+if (isMainModule(import.meta.url)) runCli('search', (argv) => runHeadlessSearch(parseSearchArgs(argv, knownDevices())), { usage: USAGE, exit: true });

@@ -1,0 +1,51 @@
+// CLI: the evolutionary search against random search at the same budget. Runs the headless
+// search (the page's own worker code in headless Chromium, scripts/search.ts) with the
+// random-search baseline, then prints one JSON object: both final hypervolumes (normalised to
+// the reference box), the reference point, the number of fusion searches N and the ratio.
+//
+//   npm run --silent compare-random -- --preset quick --seed 1 --device jetson-tx2
+
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isMainModule, runCli } from './cli-args';
+import { parseSearchArgs } from './search-args';
+import { knownDevices, runHeadlessSearch } from './search';
+
+export const USAGE = 'usage: compare-random [--preset quick|demo|paper] [--seed N] [--device ID] [--lambda X] [--backend B] [--timeout S] [--dist DIR]';
+
+interface ResultFile {
+  history: { fusionSearches: number }[];
+  reference: { objectives: string[]; point: number[] };
+  run: { hypervolume: { evolution: number[]; random: number[] } | null; seconds: number; backend?: string };
+}
+
+/** The comparison from a headless search's result file (with its baseline). */
+export function comparison(r: ResultFile) {
+  const hv = r.run.hypervolume;
+  if (!hv || hv.random.length === 0) throw new Error('the result has no random-search baseline');
+  const evaluations = r.history.reduce((n, h) => n + h.fusionSearches, 0);
+  const hypervolume = hv.evolution[hv.evolution.length - 1];
+  const hypervolumeRandom = hv.random[hv.random.length - 1];
+  return {
+    evaluations,
+    hypervolume,
+    hypervolumeRandom,
+    ratio: hypervolume / hypervolumeRandom,
+    reference: r.reference,
+    perGeneration: { evolution: hv.evolution, random: hv.random },
+    seconds: r.run.seconds,
+    backend: r.run.backend,
+  };
+}
+
+async function main(argv: string[]): Promise<number> {
+  const out = join(mkdtempSync(join(tmpdir(), 'compare-random-')), 'result.json');
+  const args = { ...parseSearchArgs(['--out', out, ...argv], knownDevices()), baseline: true };
+  const code = await runHeadlessSearch(args);
+  if (code !== 0) return code;
+  console.log(JSON.stringify(comparison(JSON.parse(readFileSync(out, 'utf8')))));
+  return 0;
+}
+
+if (isMainModule(import.meta.url)) runCli('compare-random', main, { usage: USAGE, exit: true });
