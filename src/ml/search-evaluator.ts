@@ -191,7 +191,7 @@ export class TfSearchEvaluator implements SearchEvaluator {
     const val = (await this.pass(modality, genome, 'val')).accuracy;
     if (aborted(ctx?.signal)) throw new EvaluationAborted();
     const test = (await this.pass(modality, genome, 'test')).accuracy;
-    return { valAccuracy: this.settings.paperFaithful ? test : val, testAccuracy: test };
+    return this.settings.paperFaithful ? { valAccuracy: val, testAccuracy: test, selectionSplit: 'test' } : { valAccuracy: val, testAccuracy: test };
   }
 
   /** Pooled features of both frozen backbones for every sample of every split. */
@@ -235,8 +235,9 @@ export class TfSearchEvaluator implements SearchEvaluator {
         // JSON-safe; keeps each cell's step wiring (`stepInputs`) for export.
         genotype: JSON.parse(JSON.stringify(r.genotype)),
         fusionOps: [...r.fusionOps],
-        valAccuracy: s.paperFaithful ? r.testAccuracy : r.valAccuracy,
+        valAccuracy: r.valAccuracy,
         testAccuracy: r.testAccuracy,
+        ...(s.paperFaithful ? { selectionSplit: 'test' as const } : {}),
         candidates: r.candidates.map((c, i) => ({
           genotype: JSON.parse(JSON.stringify(c.genotype)),
           fusionOps: [...c.fusionOps],

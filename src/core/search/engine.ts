@@ -24,7 +24,7 @@ import { canonicalGenome, crossoverGenomes, genomeKey, mutateGenome, sampleGenom
 import { crossoverFusionMacros, mutateFusionMacro, sampleFusionMacro } from '../fusion-genotype';
 import { rankAndCrowd, selectSurvivors, tournamentSelect } from '../nsga2';
 import { checkSettings, pairsPerGeneration, type SearchSettings } from './settings';
-import { checkAccuracies, EvaluationAborted, type AbortFlag, type SearchEvaluator } from './evaluator';
+import { checkAccuracies, EvaluationAborted, selectionAccuracy, type AbortFlag, type SearchEvaluator } from './evaluator';
 import {
   archiveFront,
   generationRecord,
@@ -274,7 +274,7 @@ export class SearchEngine {
       const keys = [...distinct.keys()];
       const objs = keys.map((k) => {
         const b = s.backbones[`${modality}/${k}`];
-        return [100 - b.valAccuracy, b.latencyMs, b.energyMj];
+        return [100 - selectionAccuracy(b), b.latencyMs, b.energyMj];
       });
       const kept = selectSurvivors(objs, Math.min(target, keys.length)).map((i) => {
         const source = distinct.get(keys[i])!;

@@ -11,10 +11,23 @@ export interface AbortFlag {
   readonly aborted: boolean;
 }
 
+/** The split whose accuracy the search chooses on: validation, or test in paper-faithful mode. */
+export type SelectionSplit = 'val' | 'test';
+
 /** Accuracies in percent (0..100). Validation drives the search; test is for display only. */
 export interface AccuracyPair {
   valAccuracy: number;
   testAccuracy: number;
+  /**
+   * The split the search chose on (default 'val'). Paper-faithful mode chooses on test, as the
+   * reference code does; every view labels the chosen accuracy from this.
+   */
+  selectionSplit?: SelectionSplit;
+}
+
+/** The accuracy (%) the search chooses on. */
+export function selectionAccuracy(a: AccuracyPair): number {
+  return a.selectionSplit === 'test' ? a.testAccuracy : a.valAccuracy;
 }
 
 /** Per-call context the engine passes: a seed drawn from the run's generator, and a stop flag. */
@@ -68,8 +81,11 @@ function checkPercent(what: string, v: unknown): number {
 
 /** Checks an evaluator's answer (a bug there must not silently corrupt a run). */
 export function checkAccuracies(what: string, r: AccuracyPair): AccuracyPair {
-  return {
+  const checked: AccuracyPair = {
     valAccuracy: checkPercent(`${what} valAccuracy`, r?.valAccuracy),
     testAccuracy: checkPercent(`${what} testAccuracy`, r?.testAccuracy),
   };
+  if (r.selectionSplit === 'test') checked.selectionSplit = 'test';
+  else if (r.selectionSplit !== undefined && r.selectionSplit !== 'val') throw new Error(`${what} selectionSplit must be val or test, got ${JSON.stringify(r.selectionSplit)}`);
+  return checked;
 }

@@ -7,6 +7,7 @@ import type { FusionGenotype, FusionOp } from '../types';
 import { genomeKey } from '../genome';
 import { formatFusionOps } from '../fusion-genotype';
 import type { ArchiveEntry, SearchResult } from './archive';
+import { selectionAccuracy } from './evaluator';
 
 export const EXPORT_SCHEMA = 'harmonic-nas-search-result/1';
 
@@ -22,10 +23,14 @@ export interface ExportRow {
   fusion: string;
   fusionOps: FusionOp[];
   genotype: FusionGenotype;
-  /** Validation accuracy, % (drove the search). */
+  /** Validation accuracy, %. */
   valAccuracy: number;
-  /** Test accuracy, % (reported only). */
+  /** Test accuracy, % (reported only, unless selectionSplit is test). */
   testAccuracy: number;
+  /** The split whose accuracy drove the search ('test' only in paper-faithful mode). */
+  selectionSplit: 'val' | 'test';
+  /** That accuracy, %. */
+  selectionAccuracy: number;
   latencyMs: number;
   energyMj: number;
   onFront: boolean;
@@ -56,6 +61,8 @@ function toRow(e: ArchiveEntry, frontIds: ReadonlySet<number>): ExportRow {
     genotype: JSON.parse(JSON.stringify(e.genotype)) as FusionGenotype,
     valAccuracy: e.valAccuracy,
     testAccuracy: e.testAccuracy,
+    selectionSplit: e.selectionSplit ?? 'val',
+    selectionAccuracy: selectionAccuracy(e),
     latencyMs: e.latencyMs,
     energyMj: e.energyMj,
     onFront: frontIds.has(e.id),
@@ -99,6 +106,7 @@ export const CSV_COLUMNS = [
   'fusion_ops',
   'val_accuracy_pct',
   'test_accuracy_pct',
+  'selection_split',
   'latency_ms',
   'energy_mj',
   'on_front',
@@ -123,6 +131,7 @@ export function rowsToCsv(rows: readonly ExportRow[]): string {
         `"${r.fusion.replace(/"/g, '""')}"`,
         String(r.valAccuracy),
         String(r.testAccuracy),
+        r.selectionSplit,
         String(r.latencyMs),
         String(r.energyMj),
         r.onFront ? '1' : '0',
