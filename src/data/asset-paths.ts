@@ -35,6 +35,11 @@ export const SUPERNET_DIRS: Readonly<Record<Modality, string>> = Object.freeze({
 /** The training record written next to each supernet's weights. */
 export const TRAINING_RECORD_FILE = 'training.json';
 
+/** Recorded real runs (event streams, one JSON event per line) that the page can replay. */
+export const RECORDINGS_DIR = 'recordings/';
+/** What a first visit (no settings in the URL) replays: the quick preset, seed 1, Jetson TX2. */
+export const FIRST_VISIT_RECORDING = `${RECORDINGS_DIR}quick-seed1-tx2.jsonl`;
+
 /**
  * The folders above, by the names the search worker has always used for them
  * (data, image, audio, luts), for code that loads everything a run needs.

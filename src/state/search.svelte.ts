@@ -16,6 +16,7 @@ import { SearchClient } from '../api/search-client';
 import { etas, type Etas } from '../api/eta';
 import { loadDeviceIndex, type DeviceIndexEntry } from '../data/device-tables';
 import { urlHash, type UrlHash } from './url-hash.svelte';
+import { FIRST_VISIT_RECORDING } from '../data/asset-paths';
 import { clearRun, loadRun, saveRun } from './checkpoints';
 import { encodeSavedRun, type SavedRun } from './checkpoint-codec';
 
@@ -98,6 +99,8 @@ export class SearchState {
     }
     if (this.url.run) await this.run();
     else if (this.url.replay) await this.replayFile(this.url.replay);
+    // A first visit (nothing in the URL, nothing to resume) has something to look at at once.
+    else if (this.hash.text.replace(/^#/, '') === '' && !this.saved) await this.replayFile(FIRST_VISIT_RECORDING);
   }
 
   /** Loads a recording from this site and replays it at once; problems go to urlErrors. */
