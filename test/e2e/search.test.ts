@@ -16,6 +16,19 @@ import { formatCellInputs, readsBothModalities } from '../../src/core/fusion-mod
 
 const ASSETS = ['public/models/avmnist-image/supernet.json', 'public/models/avmnist-audio/supernet.json', 'public/data/avmnist/manifest.json'];
 
+/** The network a table row or chart point describes, from its data attributes (runs in the page). */
+function readNetworks(els: Element[]) {
+  return els.map((e) => ({
+    image: e.getAttribute('data-image')!,
+    audio: e.getAttribute('data-audio')!,
+    fusion: e.getAttribute('data-fusion')!,
+    accuracy: Number(e.getAttribute('data-accuracy')),
+    valAccuracy: Number(e.getAttribute('data-val-accuracy')),
+    latencyMs: Number(e.getAttribute('data-latency-ms')),
+    energyMj: Number(e.getAttribute('data-energy-mj')),
+  }));
+}
+
 let app: AppHarness;
 beforeAll(async () => {
   const missing = ASSETS.filter((f) => !existsSync(f));
@@ -36,17 +49,7 @@ describe('Search view: a quick run from the URL (built app)', () => {
     expect(await status.getAttribute('data-state'), (await page.getByTestId('run-error').allTextContents()).join(' ')).toBe('finished');
     expect((await page.getByTestId('backend').textContent())?.trim()).toMatch(/webgpu|webgl|wasm|cpu/);
 
-    const rows = await page.getByTestId('pareto-row').evaluateAll((els) =>
-      els.map((e) => ({
-        image: e.getAttribute('data-image')!,
-        audio: e.getAttribute('data-audio')!,
-        fusion: e.getAttribute('data-fusion')!,
-        accuracy: Number(e.getAttribute('data-accuracy')),
-        valAccuracy: Number(e.getAttribute('data-val-accuracy')),
-        latencyMs: Number(e.getAttribute('data-latency-ms')),
-        energyMj: Number(e.getAttribute('data-energy-mj')),
-      })),
-    );
+    const rows = await page.getByTestId('pareto-row').evaluateAll(readNetworks);
     expect(rows.length).toBeGreaterThan(0);
     const objs = rows.map((r) => [100 - r.valAccuracy, r.latencyMs, r.energyMj]);
     for (let i = 0; i < objs.length; i++) for (let j = 0; j < objs.length; j++) if (i !== j) expect(dominates(objs[i], objs[j])).toBe(false);
@@ -88,18 +91,9 @@ describe('Search view: a quick run from the URL (built app)', () => {
       }
     }
     for (const id of ['alpha-heatmap', 'gamma-heatmap']) expect(Number(await page.getByTestId(id).getAttribute('data-epoch'))).toBeGreaterThan(0);
-    const points = await page.getByTestId('pareto-point').evaluateAll((els) =>
-      els.map((e) => ({
-        image: e.getAttribute('data-image')!,
-        audio: e.getAttribute('data-audio')!,
-        fusion: e.getAttribute('data-fusion')!,
-        accuracy: Number(e.getAttribute('data-accuracy')),
-        valAccuracy: Number(e.getAttribute('data-val-accuracy')),
-        latencyMs: Number(e.getAttribute('data-latency-ms')),
-        energyMj: Number(e.getAttribute('data-energy-mj')),
-        onFront: e.getAttribute('data-on-front'),
-      })),
-    );
+    const pointLocator = page.getByTestId('pareto-point');
+    const onFrontFlags = await pointLocator.evaluateAll((els) => els.map((e) => e.getAttribute('data-on-front')));
+    const points = (await pointLocator.evaluateAll(readNetworks)).map((p, i) => ({ ...p, onFront: onFrontFlags[i] }));
     expect(points).toHaveLength(exported.archive.length);
     const onFront = points.filter((p) => p.onFront === 'true').map(({ onFront: _, ...rest }) => rest);
     const byLatency = (a: { latencyMs: number }, b: { latencyMs: number }) => a.latencyMs - b.latencyMs;
