@@ -7,6 +7,7 @@
 // Paper-faithful mode: the authors' code selects on the TEST split, so the score the
 // engine selects on (`valAccuracy`) is the test accuracy there, for backbones and fusions alike.
 
+import { hardwareWeights } from '../core/fusion-candidate-choice';
 import type { BackboneGenome, FusionMacro, Modality } from '../core/types';
 import type { DeviceTable } from '../core/device-table';
 import { Rng } from '../core/rng';
@@ -221,8 +222,7 @@ export class TfSearchEvaluator implements SearchEvaluator {
         table: this.table,
         seed: hooks?.seed ?? 0,
         C: s.C,
-        lambda: s.objectives.includes('latency') ? s.lambda : 0,
-        energyLambda: s.objectives.includes('energy') ? s.lambda : 0,
+        ...hardwareWeights(s),
         epochs: s.fusionEpochs,
         retrainEpochs: s.retrainEpochs,
         paperFaithful: s.paperFaithful,

@@ -45,32 +45,5 @@ export function epochCandidates(
   return [...picks].sort((a, b) => a - b).map((i) => all[i]);
 }
 
-export interface CandidateScore {
-  /** Mean cross-entropy of the retrained network on validation. */
-  valCrossEntropy: number;
-  /** Accuracy (%) of the retrained network on validation. */
-  valAccuracy: number;
-  /** LUT latency (ms) / energy (mJ) of the candidate's fusion operators. */
-  fusionLatencyMs: number;
-  fusionEnergyMj: number;
-}
-
-/** The validation objective of a retrained candidate: CE + λ·latency (ms) + λE·energy (mJ). */
-export function candidateObjective(s: CandidateScore, lambda: number, energyLambda: number): number {
-  return s.valCrossEntropy + lambda * s.fusionLatencyMs + energyLambda * s.fusionEnergyMj;
-}
-
-/**
- * Index of the candidate to keep: lowest objective; on a tie, higher validation accuracy, then
- * the earlier candidate.
- */
-export function bestCandidate(scores: readonly CandidateScore[], lambda: number, energyLambda: number): number {
-  if (scores.length === 0) throw new Error('no candidate to choose from');
-  let best = 0;
-  for (let i = 1; i < scores.length; i++) {
-    const a = candidateObjective(scores[i], lambda, energyLambda);
-    const b = candidateObjective(scores[best], lambda, energyLambda);
-    if (a < b || (a === b && scores[i].valAccuracy > scores[best].valAccuracy)) best = i;
-  }
-  return best;
-}
+// The choice among retrained candidates is pure and shared with the Learn panel (λ lesson).
+export { type CandidateScore, bestCandidate, candidateObjective } from '../../core/fusion-candidate-choice';
