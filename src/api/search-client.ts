@@ -5,7 +5,8 @@
 // next backend (WebGPU → WebGL → CPU), see ./recovery.ts.
 
 import { proxy, type Remote } from 'comlink';
-import type { RunnerCallbacks, SearchEvent, SearchWorkerApi, StepGrainChoice } from '../core/search-protocol';
+import type { BnRecalibrationEffect, RunnerCallbacks, SearchEvent, SearchWorkerApi, StepGrainChoice } from '../core/search-protocol';
+import type { BackboneGenome, Modality } from '../core/types';
 import type { EngineState } from '../core/search/engine-state';
 import type { UnitCosts } from '../core/search/run-estimate';
 import type { SearchSettings } from '../core/search/settings';
@@ -114,6 +115,17 @@ export class SearchClient {
     const api = await this.spawn(preference);
     try {
       const r = await this.bridge.raceCrash(api.calibrate(settings), (m) => `the calibration worker crashed: ${m}`);
+      return { ...r, backend: this.backendName ?? 'cpu' };
+    } finally {
+      this.terminate();
+    }
+  }
+
+  /** BN recalibration's effect on one subnet, in a fresh worker on `preference`, which is then ended. */
+  async measureBnRecalibration(modality: Modality, genome: BackboneGenome, preference: BackendChoice): Promise<BnRecalibrationEffect & { backend: BackendName }> {
+    const api = await this.spawn(preference);
+    try {
+      const r = await this.bridge.raceCrash(api.measureBnRecalibration(modality, genome), (m) => `the measuring worker crashed: ${m}`);
       return { ...r, backend: this.backendName ?? 'cpu' };
     } finally {
       this.terminate();

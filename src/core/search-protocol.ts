@@ -7,6 +7,7 @@ import type { EngineState } from './search/engine-state';
 import type { SearchSettings } from './search/settings';
 import type { UnitCosts } from './search/run-estimate';
 import type { MemorySample, SearchEvent } from './search-events';
+import type { BackboneGenome, Modality } from './types';
 
 export type {
   FusionNow,
@@ -35,6 +36,20 @@ export interface StartRequest {
   paused?: boolean;
 }
 
+/** One subnet's validation accuracy (%) before and after BN recalibration (the BN lesson). */
+export interface BnRecalibrationEffect {
+  modality: Modality;
+  genome: string;
+  /** With the BN statistics the pretrained supernet holds. */
+  beforePercent: number;
+  /** After recalibrating them on training batches, as the search does. */
+  afterPercent: number;
+  recalibrationSamples: number;
+  /** Validation samples scored. */
+  splitSamples: number;
+  seconds: number;
+}
+
 /** The worker's API (comlink-exposed). */
 export interface SearchWorkerApi {
   init(preference: BackendChoice, baseUrl: string): Promise<BackendReport>;
@@ -50,4 +65,6 @@ export interface SearchWorkerApi {
   /** After `finished`: the random-search baseline at the run's budget; resolves when it is done. */
   runBaseline(): Promise<void>;
   memory(): MemorySample;
+  /** Measures BN recalibration's effect on one subnet (validation split); no run needed. */
+  measureBnRecalibration(modality: Modality, genome: BackboneGenome): Promise<BnRecalibrationEffect>;
 }

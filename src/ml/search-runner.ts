@@ -11,12 +11,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { SearchEngine, type EngineHooks, type EngineState } from '../core/search/engine';
 import type { AbortFlag, FusionHooks, SearchEvaluator } from '../core/search/evaluator';
-import type { SearchSettings } from '../core/search/settings';
+import { DEFAULT_PRESET, PRESETS, type SearchSettings } from '../core/search/settings';
 import type { BackboneGenome, FusionMacro, Modality } from '../core/types';
 import type { DeviceTable } from '../core/device-table';
 import type { BackendChoice, BackendReport } from '../core/backends';
 import { Throttle } from '../core/throttle';
-import type { MemorySample, RunnerCallbacks, SearchWorkerApi, StartRequest, StepGrainChoice } from '../core/search-protocol';
+import type { BnRecalibrationEffect, MemorySample, RunnerCallbacks, SearchWorkerApi, StartRequest, StepGrainChoice } from '../core/search-protocol';
 import type { FusionEpochEvent, FusionNow, PairContext, RunnerState, SearchEvent } from '../core/search-events';
 import { runStartOf } from '../core/search/run-view';
 import { chooseBackend } from './backend';
@@ -25,6 +25,7 @@ import { TfSearchEvaluator, type EvaluatorData } from './search-evaluator';
 import { runBaseline } from './search-baseline';
 import { calibrateSearch, type CalibrationReport } from './search-calibration';
 import { loadAssets, type SearchAssets } from './search-assets';
+import { measureBnEffectOnAssets } from './search-bn-effect';
 
 type Mode = { kind: 'run' } | { kind: 'pause' } | { kind: 'step'; grain: StepGrainChoice };
 
@@ -92,8 +93,9 @@ export class SearchRunner implements SearchWorkerApi {
     this.engine = request.checkpoint
       ? SearchEngine.restore(request.checkpoint, evaluator, this.assets.table, hooks)
       : new SearchEngine(settings, evaluator, this.assets.table, hooks);
-    this.emit({ type: 'start', start: runStartOf(this.engine.checkpoint()) });
-    this.reported = this.engine.checkpoint().archive.length;
+    const startState = this.engine.checkpoint();
+    this.emit({ type: 'start', start: runStartOf(startState) });
+    this.reported = startState.archive.length;
     this.mode = request.paused ? { kind: 'pause' } : { kind: 'run' };
     this.loopDone = this.loop();
   }
@@ -118,6 +120,15 @@ export class SearchRunner implements SearchWorkerApi {
     if (this.engine) throw new Error('a search is already loaded in this worker');
     this.assets ??= await this.deps.loadAssets(this.baseUrl, settings.device);
     return calibrateSearch(this.assets, settings);
+  }
+
+  /** BN recalibration's effect on one subnet, with the demo preset's recalibration settings. */
+  async measureBnRecalibration(modality: Modality, genome: BackboneGenome): Promise<BnRecalibrationEffect> {
+    if (!this.backend) throw new Error('init() first');
+    if (this.engine) throw new Error('a search is loaded in this worker; measure in a fresh one');
+    const settings = PRESETS[DEFAULT_PRESET];
+    this.assets ??= await this.deps.loadAssets(this.baseUrl, settings.device);
+    return measureBnEffectOnAssets(this.assets, modality, genome, settings);
   }
 
   /** After the run has finished: the random-search baseline at the same budget (events as it goes). */

@@ -101,4 +101,21 @@ describe('SearchRunner (worker side)', () => {
     expect(b.log.states.at(-1)).toBe('finished');
     expect(b.log.result).toEqual(a.log.result);
   });
+
+  it('measures BN recalibration on one subnet without a run, and refuses while a search is loaded', async () => {
+    const runner = makeRunner();
+    await runner.init('cpu', './');
+    const r = await runner.measureBnRecalibration('audio', { ks: [5, 3, 7, 5], e: [4, 3, 6, 4], d: 3 });
+    expect(r.modality).toBe('audio');
+    expect(r.genome).toBe('k5373e4363d3');
+    expect(r.splitSamples).toBe(16);
+    // bnBatches × batch size of the demo preset, capped by the 32 training samples
+    expect(r.recalibrationSamples).toBe(32);
+    for (const v of [r.beforePercent, r.afterPercent]) expect(v).toBeGreaterThanOrEqual(0);
+    const { cb } = recorder();
+    await runner.start({ settings, paused: true }, cb);
+    await expect(runner.measureBnRecalibration('image', { ks: [3, 3, 3, 3], e: [3, 3, 3, 3], d: 2 })).rejects.toThrow(/fresh one/);
+    runner.cancel();
+    await runner.done();
+  });
 });
