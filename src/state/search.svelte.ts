@@ -3,7 +3,7 @@
 // left, the Pareto front and archive, the backend in use, tf.memory() samples, errors, and the
 // offer to resume a run saved in IndexedDB. `run=1` in the hash starts the search on load.
 
-import { formatUrlState, parseUrlState, searchSettingsFromUrl, type UrlSettings } from '../core/search/url-state';
+import { formatUrlState, parseUrlState, searchSettingsFromUrl, withUrlKey, type UrlSettings } from '../core/search/url-state';
 import type { BackendChoice } from '../core/backends';
 import { checkSettings, presetSettings, validateSettings, type PresetName, type SearchSettings } from '../core/search/settings';
 import type { SearchResult } from '../core/search/archive';
@@ -99,8 +99,9 @@ export class SearchState {
     }
     if (this.url.run) await this.run();
     else if (this.url.replay) await this.replayFile(this.url.replay);
-    // A first visit (nothing in the URL, nothing to resume) has something to look at at once.
-    else if (this.hash.text.replace(/^#/, '') === '' && !this.saved) await this.replayFile(FIRST_VISIT_RECORDING);
+    // A first visit (nothing in the URL but perhaps a lesson, nothing to resume) has something to
+    // look at at once: lessons work on the recording when no live run exists.
+    else if (withUrlKey(withUrlKey(this.hash.text, 'lesson', null), 'view', null) === '' && !this.saved) await this.replayFile(FIRST_VISIT_RECORDING);
   }
 
   /** Loads a recording from this site and replays it at once; problems go to urlErrors. */
@@ -146,6 +147,7 @@ export class SearchState {
       backend: this.url.backend,
       run: false,
       replay: null,
+      lesson: inHash.lesson,
     };
     this.url = next;
     this.hash.replace(formatUrlState(next, unknown));
@@ -194,7 +196,8 @@ export class SearchState {
       const run = encodeSavedRun(e.checkpoint, this.url.backend, this.url.preset);
       saveRun(run).catch(() => {}); // no IndexedDB: the run still goes on
     } else if (e.type === 'finished') {
-      this.wallMs = performance.now() - this.startedAt;
+      // A replay took no compute in this tab: no "finished in" time for it.
+      this.wallMs = this.replaying ? null : performance.now() - this.startedAt;
       clearRun().catch(() => {});
       this.saved = null;
     }

@@ -196,3 +196,9 @@ export function runStartOf(state: EngineState, kind: RunStart['kind'] = 'evoluti
 
 /** Key of a backbone point: modality and canonical genome. */
 export const backboneKey = (b: Pick<BackboneScored, 'modality' | 'genome'>) => `${b.modality}/${genomeKey(b.genome)}`;
+
+/** Index of the latest inner search that ran its own epochs (not reused from the cache), or −1. */
+export function latestSearchedIndex(inner: readonly InnerSearchView[]): number {
+  for (let i = inner.length - 1; i >= 0; i--) if (!inner[i].cached && inner[i].search.length > 0) return i;
+  return -1;
+}

@@ -10,6 +10,7 @@ import type { PresetName, SearchSettings } from './settings';
 import { CELL_CHOICES, NODE_CHOICES, type FusionMacro, type FusionOp } from '../types';
 import { parseGenome } from '../genome';
 import { parseFusionOps } from '../fusion-genotype';
+import { LESSON_COUNT } from '../lessons/catalogue';
 
 /** The app's views, in menu order; `search` is shown when the hash names none. */
 export const VIEW_IDS = ['search', 'data', 'devices'] as const;
@@ -38,6 +39,8 @@ export interface UrlSettings {
   fusion?: FusionOp[] | null;
   /** Its fusion macro-shape, written `<cells>x<nodes>` (e.g. 2x1). */
   shape?: FusionMacro | null;
+  /** The Learn panel's open lesson (1-based, see src/core/lessons/catalogue.ts), or null. */
+  lesson?: number | null;
 }
 export type UrlKey = keyof UrlSettings;
 
@@ -147,6 +150,14 @@ const URL_TABLE: { [K in UrlKey]: UrlField<K> } = {
     format: (v) => (v ? `${v.cells}x${v.nodes}` : null),
     fallbackWords: () => 'ignored',
   },
+  lesson: {
+    parse: (t) => {
+      const n = /^\d{1,3}$/.test(t) ? Number(t) : NaN;
+      return n >= 1 && n <= LESSON_COUNT ? { value: n } : { problem: `must be a lesson number from 1 to ${LESSON_COUNT}` };
+    },
+    format: (v) => (v ? String(v) : null),
+    fallbackWords: () => 'no lesson opened',
+  },
 };
 
 /** The keys of the contract, in the order `formatUrlState` writes them. */
@@ -162,7 +173,7 @@ export interface ParsedUrlState {
 
 export function defaultUrlSettings(): UrlSettings {
   const p = PRESETS[DEFAULT_PRESET];
-  return { view: DEFAULT_VIEW, preset: DEFAULT_PRESET, seed: p.seed, device: p.device, lambda: p.lambda, backend: 'auto', run: false, replay: null, image: null, audio: null, fusion: null, shape: null };
+  return { view: DEFAULT_VIEW, preset: DEFAULT_PRESET, seed: p.seed, device: p.device, lambda: p.lambda, backend: 'auto', run: false, replay: null, image: null, audio: null, fusion: null, shape: null, lesson: null };
 }
 
 function decode(part: string): string | null {

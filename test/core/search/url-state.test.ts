@@ -6,7 +6,7 @@ describe('URL hash codec', () => {
     const { settings, errors } = parseUrlState('#preset=quick&seed=1&run=1');
     expect(errors).toEqual([]);
     expect(settings).toMatchObject({ preset: 'quick', seed: 1, run: true, backend: 'auto', device: 'jetson-tx2' });
-    const s = { view: 'search', preset: 'paper', seed: 4294967295, device: 'jetson-agx-xavier', lambda: 0.25, backend: 'webgl', run: false, replay: null, image: null, audio: null, fusion: null, shape: null } as const;
+    const s = { view: 'search', preset: 'paper', seed: 4294967295, device: 'jetson-agx-xavier', lambda: 0.25, backend: 'webgl', run: false, replay: null, image: null, audio: null, fusion: null, shape: null, lesson: null } as const;
     const text = formatUrlState(s);
     expect(text).toBe('preset=paper&seed=4294967295&device=jetson-agx-xavier&lambda=0.25&backend=webgl');
     expect(parseUrlState(text)).toEqual({ settings: s, errors: [], unknown: [] });
@@ -42,7 +42,7 @@ describe('URL hash codec', () => {
     expect(bad.errors).toEqual(['view "archive" is not one of search, data, devices; using search']);
     expect(formatUrlState({ ...defaultUrlSettings(), view: 'data' })).toMatch(/^view=data&preset=/);
     expect(formatUrlState(defaultUrlSettings())).not.toContain('view=');
-    expect(URL_KEYS).toEqual(['view', 'preset', 'seed', 'device', 'lambda', 'backend', 'run', 'replay', 'image', 'audio', 'fusion', 'shape']);
+    expect(URL_KEYS).toEqual(['view', 'preset', 'seed', 'device', 'lambda', 'backend', 'run', 'replay', 'image', 'audio', 'fusion', 'shape', 'lesson']);
     expect(parseUrlState('replay=recordings/quick.jsonl').settings.replay).toBe('recordings/quick.jsonl');
     for (const bad of ['https://evil.example/x.jsonl', '/etc/x.jsonl', 'recordings/../../x.jsonl', 'x.json']) {
       expect(parseUrlState(`replay=${encodeURIComponent(bad)}`).errors[0]).toMatch(/^replay .* nothing replayed$/);
@@ -63,6 +63,17 @@ describe('URL hash codec', () => {
     expect(bad.errors).toHaveLength(4);
     for (const [i, key] of ['image', 'audio', 'fusion', 'shape'].entries()) expect(bad.errors[i]).toMatch(new RegExp(`^${key} .*; ignored$`));
     expect(parseUrlState('fusion=').errors[0]).toMatch(/^fusion/);
+  });
+
+  it('carries the open lesson, 1 to the number of lessons; anything else is a message', () => {
+    expect(parseUrlState('lesson=7').settings.lesson).toBe(7);
+    expect(formatUrlState({ ...defaultUrlSettings(), lesson: 10 })).toMatch(/&lesson=10$/);
+    expect(formatUrlState(defaultUrlSettings())).not.toContain('lesson=');
+    for (const bad of ['0', '11', '2.5', 'x', '']) {
+      const parsed = parseUrlState(`lesson=${bad}`);
+      expect(parsed.settings.lesson).toBeNull();
+      expect(parsed.errors).toEqual([`lesson "${bad}" must be a lesson number from 1 to 10; no lesson opened`]);
+    }
   });
 
   it('sets one key in place and keeps every other pair', () => {
