@@ -17,6 +17,7 @@ import { defineFlags, parseFlags, runCli, usageLine } from './cli-args';
 const FLAGS = defineFlags({
   out: { type: 'string', default: 'docs/screenshots', value: 'DIR' },
   dist: { type: 'string', default: 'dist', value: 'DIR' },
+  'lessons-only': { type: 'boolean', default: false },
 });
 
 async function setTheme(page: Page, theme: 'light' | 'dark') {
@@ -49,6 +50,28 @@ async function main(argv: string[]): Promise<number> {
       console.log(`${view} view at 390 px: page width ${width} px`);
       await narrow.close();
     }
+
+    // The Learn panel beside the live views (on the shipped recording), and at 390 px.
+    const wide = await browser.newPage({ viewport: { width: 1400, height: 950 } });
+    for (const n of [6, 9]) {
+      await wide.goto(`${base}#lesson=${n}`);
+      await wide.getByTestId('replay-banner').waitFor({ timeout: 30_000 });
+      await wide.waitForTimeout(1500);
+      for (const theme of ['light', 'dark'] as const) {
+        await setTheme(wide, theme);
+        await wide.screenshot({ path: join(a.out, `lesson-${n}-${theme}.png`) });
+      }
+      await setTheme(wide, 'light');
+    }
+    await wide.close();
+    const phone = await browser.newPage({ viewport: { width: 390, height: 900 } });
+    await phone.goto(`${base}#lesson=7`);
+    await phone.getByTestId('replay-banner').waitFor({ timeout: 30_000 });
+    await phone.waitForTimeout(1500);
+    console.log(`lesson 7 at 390 px: page width ${await phone.evaluate(() => document.documentElement.scrollWidth)} px`);
+    await phone.screenshot({ path: join(a.out, 'lesson-7-390.png') });
+    await phone.close();
+    if (a['lessons-only']) return 0;
 
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     await page.goto(`${base}#view=search&preset=quick&seed=1`);

@@ -14,6 +14,8 @@ export interface ChartPoint {
   attrs: Record<string, string>;
   /** Screen-reader text: the genomes and figures. */
   label: string;
+  /** A short note drawn beside the point (e.g. its NSGA-II rank and crowding in a lesson). */
+  note?: string;
 }
 
 export interface ChartPaperPoint {
@@ -133,6 +135,23 @@ export function drawParetoChart(svg: SVGSVGElement, data: ParetoChartData, width
     })
     .on('mouseenter focus', (_e, p) => on.hover(p.id, at(p)))
     .on('mouseleave blur', () => on.hover(null));
+
+  const notes = data.points.filter((p) => p.note);
+  if (notes.length > 0) {
+    root
+      .append('g')
+      .attr('class', 'notes')
+      .attr('aria-hidden', 'true')
+      .selectAll('text')
+      .data(notes, (p) => (p as ChartPoint).id)
+      .join('text')
+      .attr('data-testid', 'pareto-note')
+      .attr('x', (p) => x(p.x) + 7)
+      .attr('y', (p) => y(p.y) - 6)
+      .attr('font-size', 10)
+      .attr('fill', fg)
+      .text((p) => p.note!);
+  }
 
   // The paper's models: diamonds in the warning colour, each with its label; labels pushed apart
   // vertically so close models stay readable on a narrow screen.

@@ -13,6 +13,18 @@ export class LessonFocus {
   /** While a lesson about the inner tier is open, the inner view shows a pair that was searched (not a reused one). */
   preferSearchedInner = $derived(this.targets.some((t) => t.startsWith('inner-')));
 
+  /** Extra marks a lesson asks a chart for: 'ranks' labels the Pareto chart's points with NSGA-II rank and crowding. */
+  annotation = $state<'ranks' | null>(null);
+
+  /** Sets the annotation; the returned function restores the previous one. */
+  annotate(a: 'ranks' | null): () => void {
+    const before = this.annotation;
+    this.annotation = a;
+    return () => {
+      this.annotation = before;
+    };
+  }
+
   has(t: LessonTarget): boolean {
     return this.targets.includes(t);
   }

@@ -32,9 +32,16 @@ describe('Learn panel (built app)', () => {
       for (const t of lesson.targets) expect(await page.locator(`[data-lesson-target="${t}"]`).getAttribute('data-highlighted')).toBe('true');
       expect(await page.getByTestId('lesson-fact').count()).toBeLessThanOrEqual(1);
       expect(await seriousViolations(page), `lesson ${lesson.number}`).toEqual([]);
+      // the NSGA-II lesson labels every point of the Pareto chart with its rank and crowding
+      const notes = page.getByTestId('pareto-note');
+      if (lesson.number === 6) {
+        await expect.poll(() => notes.count()).toBe(await page.getByTestId('pareto-point').count());
+        expect(await notes.first().textContent()).toMatch(/^r\d+ · (∞|\d+\.\d\d)$/);
+      } else expect(await notes.count()).toBe(0);
       await page.getByTestId('lesson-close').click();
       await expect.poll(() => page.getByTestId('lesson').count()).toBe(0);
       expect(await highlighted(page)).toEqual([]);
+      expect(await notes.count()).toBe(0);
       expect(page.url()).not.toContain('lesson=');
       expect(consoleErrors).toEqual([]);
       expect(foreignRequests).toEqual([]);
@@ -121,6 +128,19 @@ describe('Learn panel (built app)', () => {
       expect(v).toBeGreaterThanOrEqual(0);
       expect(v).toBeLessThanOrEqual(100);
     }
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('steps a live run by one fusion epoch from the DARTS lesson, then holds it paused', async () => {
+    const { page, consoleErrors } = await app.open('#preset=quick&seed=1&lesson=7');
+    await page.getByTestId('lesson-step-fusion-epoch').click();
+    await expect.poll(() => page.getByTestId('run-status').getAttribute('data-state'), { timeout: 240_000 }).toBe('paused');
+    // paused after exactly the first fusion epoch of the first pair
+    await expect.poll(async () => Number(await page.getByTestId('alpha-heatmap').getAttribute('data-epoch')), { timeout: 30_000 }).toBe(1);
+    await page.waitForTimeout(1500);
+    expect(await page.getByTestId('run-status').getAttribute('data-state')).toBe('paused');
+    expect(await page.getByTestId('lesson-run-state').textContent()).toMatch(/Live run: paused/);
     expect(consoleErrors).toEqual([]);
     await page.close();
   });
