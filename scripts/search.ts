@@ -17,6 +17,8 @@ import { chromium, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from './chromium.mjs';
 import { isMainModule, runCli } from './cli-args';
 import { USAGE, parseSearchArgs, type SearchArgs } from './search-args';
+import { recordingInfo } from './recording-info';
+import type { SearchEvent } from '../src/core/search-events';
 import { DEVICE_INDEX_FILE, DEVICE_TABLES_DIR, publicPath } from '../src/data/asset-paths';
 
 export function knownDevices(): string[] | undefined {
@@ -48,7 +50,8 @@ async function writeResult(page: Page, args: SearchArgs, t0: number, errors: str
   if (args.record) {
     // The run's event stream as the page received it (JSON lines), for replay into the views.
     const text = await page.evaluate(() => (globalThis as unknown as { __harmonicNas?: { recording(): string } }).__harmonicNas?.recording() ?? '');
-    writeFileSync(args.record, text);
+    const info: SearchEvent = { type: 'recording', info: recordingInfo(args.settings.preset, page.context().browser()?.version() ?? 'unknown') };
+    writeFileSync(args.record, `${JSON.stringify(info)}\n${text}`);
   }
   return exported as { front: unknown[]; archive: unknown[] };
 }

@@ -148,8 +148,22 @@ export type BaselineEvent =
   | { type: 'baseline-generation'; record: GenerationRecord }
   | { type: 'baseline-finished'; complete: boolean; archive: ArchiveEntry[] };
 
+/** Where a recording was made (the first line of a file written by `npm run search -- --record`). */
+export interface RecordingInfo {
+  /** ISO 8601 time the recording was written. */
+  date: string;
+  preset: string;
+  /** CPU cores and model, OS, browser. */
+  machine: string;
+  /** The repository commit the app was built from ("-dirty" when it had local changes). */
+  commit: string;
+  /** The command that made it. */
+  command: string;
+}
+
 export type SearchEvent =
   | BaselineEvent
+  | { type: 'recording'; info: RecordingInfo }
   | { type: 'backend'; report: BackendReport }
   | { type: 'status'; status: RunnerStatus }
   | { type: 'start'; start: RunStart }

@@ -5,12 +5,13 @@
 import type { SearchEvent, SearchEventType } from '../search-events';
 
 const EVENT_TYPES: readonly SearchEventType[] = [
-  'backend', 'status', 'start', 'progress', 'backbone', 'fusion-epoch', 'pair', 'generation', 'finished',
+  'recording', 'backend', 'status', 'start', 'progress', 'backbone', 'fusion-epoch', 'pair', 'generation', 'finished',
   'baseline-start', 'baseline-progress', 'baseline-generation', 'baseline-finished',
 ];
 
 /** The field each event type must carry (besides `type`). */
 const REQUIRED: Record<SearchEventType, string[]> = {
+  recording: ['info'],
   backend: ['report'],
   status: ['status'],
   start: ['start'],

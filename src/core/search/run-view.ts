@@ -17,6 +17,7 @@ import type {
   RunStart,
   RunnerProgress,
   RunnerStatus,
+  RecordingInfo,
   SearchEvent,
 } from '../search-events';
 import { archiveFront, type ArchiveEntry, type GenerationRecord, type SearchResult } from './archive';
@@ -60,12 +61,14 @@ export interface RunView {
   finished: boolean;
   /** The random-search baseline, once asked for (null before). */
   baseline: BaselineView | null;
+  /** Where the recording being replayed was made (null for a live run or an older recording). */
+  recording: RecordingInfo | null;
   /** Events applied so far. */
   events: number;
 }
 
 export function emptyRunView(): RunView {
-  return { start: null, backend: null, status: null, progress: null, backbones: [], archive: [], history: [], survivors: [], elite: [], inner: [], memory: [], finished: false, baseline: null, events: 0 };
+  return { start: null, backend: null, status: null, progress: null, backbones: [], archive: [], history: [], survivors: [], elite: [], inner: [], memory: [], finished: false, baseline: null, recording: null, events: 0 };
 }
 
 const sameContext = (a: PairContext, b: PairContext) => a.generation === b.generation && a.pair === b.pair;
@@ -81,6 +84,9 @@ function innerFor(inner: InnerSearchView[], context: PairContext): { list: Inner
 export function applySearchEvent(view: RunView, e: SearchEvent): RunView {
   const v: RunView = { ...view, events: view.events + 1 };
   switch (e.type) {
+    case 'recording':
+      v.recording = e.info;
+      break;
     case 'backend':
       v.backend = e.report;
       break;
