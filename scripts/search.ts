@@ -17,7 +17,10 @@ import { chromium, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from './chromium.mjs';
 import { isMainModule, runCli } from './cli-args';
 import { USAGE, parseSearchArgs, type SearchArgs } from './search-args';
-import { recordingInfo } from './recording-info';
+import { currentCommit, recordingInfo } from './recording-info';
+
+/** The commit (and whether the tree was clean) when the run started, i.e. what dist/ was built from. */
+const COMMIT_AT_START = currentCommit();
 import type { SearchEvent } from '../src/core/search-events';
 import { DEVICE_INDEX_FILE, DEVICE_TABLES_DIR, publicPath } from '../src/data/asset-paths';
 
@@ -50,7 +53,7 @@ async function writeResult(page: Page, args: SearchArgs, t0: number, errors: str
   if (args.record) {
     // The run's event stream as the page received it (JSON lines), for replay into the views.
     const text = await page.evaluate(() => (globalThis as unknown as { __harmonicNas?: { recording(): string } }).__harmonicNas?.recording() ?? '');
-    const info: SearchEvent = { type: 'recording', info: recordingInfo(args.settings.preset, page.context().browser()?.version() ?? 'unknown') };
+    const info: SearchEvent = { type: 'recording', info: { ...recordingInfo(args.settings.preset, page.context().browser()?.version() ?? 'unknown'), commit: COMMIT_AT_START } };
     writeFileSync(args.record, `${JSON.stringify(info)}\n${text}`);
   }
   return exported as { front: unknown[]; archive: unknown[] };

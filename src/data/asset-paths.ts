@@ -37,8 +37,8 @@ export const TRAINING_RECORD_FILE = 'training.json';
 
 /** Recorded real runs (event streams, one JSON event per line) that the page can replay. */
 export const RECORDINGS_DIR = 'recordings/';
-/** What a first visit (no settings in the URL) replays: the quick preset, seed 1, Jetson TX2. */
-export const FIRST_VISIT_RECORDING = `${RECORDINGS_DIR}quick-seed1-tx2.jsonl`;
+/** What a first visit (no settings in the URL) replays: the demo preset, seed 1, Jetson TX2, with its random-search baseline. */
+export const FIRST_VISIT_RECORDING = `${RECORDINGS_DIR}demo-seed1-tx2.jsonl`;
 
 /**
  * The folders above, by the names the search worker has always used for them

@@ -1,7 +1,7 @@
 // State of the hardware-cost explorer: the chosen device table, the two backbone genomes and
 // the fusion operators; the network's latency (ms) and energy (mJ) are derived from the table
 // by the core cost model — never measured or guessed here. A link may name the network to
-// start on (`#view=devices&device=…&image=…&audio=…&fusion=…&shape=CxN`, the URL contract in
+// start on (`#view=devices&device=…&image=…&audio=…&fusion=…&cells=C&nodes=N`, the URL contract in
 // src/core/search/url-state.ts): the Search view's "open in Devices" writes one.
 import type { BackboneGenome, FusionOp } from '../core/types';
 import { parseGenome, formatGenome } from '../core/genome';
@@ -10,7 +10,7 @@ import type { DeviceTable } from '../core/device-table';
 import { PAPER_MODELS, type PaperModel } from '../core/paper-models';
 import { DEVICE_TABLES_URL, loadDeviceIndex, loadDeviceTable, type DeviceIndexEntry } from '../data/device-tables';
 import { CELL_CHOICES, NODE_CHOICES } from '../core/types';
-import type { UrlSettings } from '../core/search/url-state';
+import { formatUrlState, parseUrlState, type UrlSettings } from '../core/search/url-state';
 import { urlHash, type UrlHash } from './url-hash.svelte';
 
 export class DevicesState {
@@ -27,9 +27,32 @@ export class DevicesState {
 
   table = $derived<DeviceTable | undefined>(this.tables[this.deviceId]);
 
+  private readonly hash: UrlHash;
+
   /** Starts on the network the hash names (image, audio, fusion keys), if it names one. */
   constructor(hash: UrlHash = urlHash) {
+    this.hash = hash;
     this.applyUrl(hash.parsed.settings);
+  }
+
+  /**
+   * Writes the board and the network being priced into the hash (device, image, audio, fusion,
+   * cells, nodes), keeping every other key, so the address shares it. Reads the fields (an
+   * effect that calls it follows them) but not the reactive hash.
+   */
+  writeUrl(): void {
+    const { settings, unknown } = parseUrlState(this.hash.text);
+    const next: UrlSettings = {
+      ...settings,
+      device: this.deviceId,
+      image: formatGenome(this.image),
+      audio: formatGenome(this.audio),
+      fusion: [...this.fusionOps],
+      cells: this.cells,
+      nodes: this.nodes,
+    };
+    const text = formatUrlState(next, unknown);
+    if (text !== this.hash.text.replace(/^#/, '')) this.hash.replace(text);
   }
 
   private applyUrl(s: UrlSettings): void {
@@ -41,8 +64,8 @@ export class DevicesState {
       // The shape only arranges the editor (the cost is the operators' sum); without a fitting
       // one, the first cells × nodes that holds every operator.
       const shape =
-        s.shape && s.shape.cells * s.shape.nodes === n
-          ? s.shape
+        s.cells && s.nodes && s.cells * s.nodes === n
+          ? { cells: s.cells, nodes: s.nodes }
           : CELL_CHOICES.flatMap((cells) => NODE_CHOICES.map((nodes) => ({ cells, nodes }))).find((m) => m.cells * m.nodes === n);
       if (shape) {
         this.fusionOps = [...s.fusion];

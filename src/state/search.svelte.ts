@@ -3,7 +3,7 @@
 // left, the Pareto front and archive, the backend in use, tf.memory() samples, errors, and the
 // offer to resume a run saved in IndexedDB. `run=1` in the hash starts the search on load.
 
-import { formatUrlState, parseUrlState, searchSettingsFromUrl, withUrlKey, type UrlSettings } from '../core/search/url-state';
+import { formatUrlState, parseUrlState, searchSettingsFromUrl, urlSettingsOf, withUrlKey, type UrlSettings } from '../core/search/url-state';
 import type { BackendChoice } from '../core/backends';
 import { checkSettings, presetSettings, validateSettings, type PresetName, type SearchSettings } from '../core/search/settings';
 import type { SearchResult } from '../core/search/archive';
@@ -18,18 +18,14 @@ import { loadDeviceIndex, type DeviceIndexEntry } from '../data/device-tables';
 import { urlHash, type UrlHash } from './url-hash.svelte';
 import { FIRST_VISIT_RECORDING } from '../data/asset-paths';
 import { clearRun, loadRun, saveRun } from './checkpoints';
+import { PHASE_WORDS } from '../core/search/phase-words';
+export { PHASE_WORDS };
 import { encodeSavedRun, type SavedRun } from './checkpoint-codec';
+import { RunHistoryState } from './run-history.svelte';
+import type { HistorySummary } from './run-history-codec';
 
 export type RunStatus = 'idle' | 'loading' | 'running' | 'paused' | 'finished' | 'error';
 
-export const PHASE_WORDS: Record<string, string> = {
-  'unimodal evaluation': 'Scoring each backbone alone (BN recalibration, validation accuracy)',
-  selection: 'Keeping the best backbones per modality and pairing them',
-  'fusion search': 'Searching how to fuse each backbone pair (inner DARTS tier)',
-  'multimodal selection': 'Keeping the best multimodal networks (rank + crowding)',
-  breeding: 'Breeding the next generation (crossover + mutation)',
-  finished: 'Finished',
-};
 
 export class SearchState {
   url: UrlSettings;
@@ -97,7 +93,13 @@ export class SearchState {
     } catch {
       this.saved = null; // no IndexedDB (private mode): no resume offer
     }
-    if (this.url.run) await this.run();
+    await this.history.load();
+    if (this.url.run) {
+      // A finished run's link, reloaded: show what finished here instead of starting again.
+      const prior = this.history.findFinished(this.settings);
+      if (prior) await this.reopen(prior.id, true);
+      else await this.run();
+    }
     else if (this.url.replay) await this.replayFile(this.url.replay);
     // A first visit (nothing in the URL but perhaps a lesson, nothing to resume) has something to
     // look at at once: lessons work on the recording when no live run exists.
@@ -120,34 +122,31 @@ export class SearchState {
   private readHash(): void {
     const parsed = parseUrlState(this.hash.text, { knownDevices: this.knownDevices() });
     const s = parsed.settings;
-    const u = this.url;
-    if (s.preset !== u.preset || s.seed !== u.seed || s.device !== u.device || s.lambda !== u.lambda || s.backend !== u.backend) {
+    const before = JSON.stringify(searchSettingsFromUrl(this.url));
+    if (JSON.stringify(searchSettingsFromUrl(s)) !== before || s.backend !== this.url.backend) {
       this.urlErrors = parsed.errors;
       this.applyUrl(s);
     }
   }
 
+  /** The URL is the source of the settings: every key it names, over its preset. */
   private applyUrl(s: UrlSettings): void {
-    const presetChanged = s.preset !== this.url.preset;
     this.url = s;
-    this.settings = presetChanged
-      ? searchSettingsFromUrl(s)
-      : { ...this.settings, seed: s.seed, device: s.device, lambda: s.lambda };
+    this.settings = searchSettingsFromUrl(s);
   }
 
-  /** Writes preset, seed, device, λ and backend to the hash, keeping other keys (e.g. view). */
+  /**
+   * Writes every search setting to the hash (what differs from the preset, plus preset, seed,
+   * device, λ and backend), keeping the other keys (view, lesson, a Devices network).
+   */
   private writeUrl(): void {
     const { settings: inHash, unknown } = this.hash.parsed;
     const next: UrlSettings = {
-      view: inHash.view,
-      preset: this.url.preset,
-      seed: this.settings.seed,
-      device: this.settings.device,
-      lambda: this.settings.lambda,
+      ...inHash,
+      ...urlSettingsOf($state.snapshot(this.settings) as SearchSettings, this.url.preset),
       backend: this.url.backend,
       run: false,
       replay: null,
-      lesson: inHash.lesson,
     };
     this.url = next;
     this.hash.replace(formatUrlState(next, unknown));
@@ -164,7 +163,7 @@ export class SearchState {
     this.writeUrl();
   }
 
-  /** After an edit of seed, device or λ in the run panel. */
+  /** After any edit in the run panel (seed, device, λ, objectives, a preset number, paper-faithful). */
   settingsEdited(): void {
     this.writeUrl();
   }
@@ -200,6 +199,13 @@ export class SearchState {
       this.wallMs = this.replaying ? null : performance.now() - this.startedAt;
       clearRun().catch(() => {});
       this.saved = null;
+      if (!this.replaying) {
+        this.historyEntry = { id: `${Date.now().toString(36)}-${Math.floor(Math.random() * 1e9).toString(36)}`, finishedAt: Date.now(), durationMs: this.wallMs };
+        void this.history.add([...this.events], { preset: this.url.preset, ...this.historyEntry });
+      }
+    } else if (e.type === 'baseline-finished' && !this.replaying && this.historyEntry) {
+      // The same history entry, now with its random-search baseline.
+      void this.history.add([...this.events], { preset: this.url.preset, ...this.historyEntry });
     }
   }
 
@@ -218,12 +224,29 @@ export class SearchState {
 
   /** Whether the views show a recording (not a live run), and where it came from. */
   replaying = $state<string | null>(null);
+  /** What is replayed: a recording file of this site, or a run from this browser's history. */
+  replayKind = $state<'recording' | 'history' | null>(null);
+  /** The history entry being shown, and whether a reloaded `run=1` link brought it back. */
+  reopened = $state.raw<{ summary: HistorySummary; fromLink: boolean } | null>(null);
+  /** The history entry of the live run that finished in this tab. */
+  private historyEntry: { id: string; finishedAt: number; durationMs: number | null } | null = null;
+  /** Finished runs kept in this browser (IndexedDB). */
+  readonly history = new RunHistoryState();
+
+  /** Shows a finished run from the history in the views (its settings become the panel's). */
+  async reopen(id: string, fromLink = false): Promise<void> {
+    const stored = await this.history.open(id);
+    if (!stored) return;
+    await this.replay(stored.events, `your run history (finished ${new Date(stored.summary.finishedAt).toLocaleString()})`, 0, 'history');
+    this.reopened = { summary: stored.summary, fromLink };
+    this.settings = { ...stored.summary.settings, objectives: [...stored.summary.settings.objectives] };
+  }
 
   /**
    * Plays recorded events into the views, as the live run sent them; `delayMs` between two
    * events that change a chart (0: all at once). A live run (Run) stops the replay.
    */
-  async replay(events: readonly SearchEvent[], label: string, delayMs?: number): Promise<void> {
+  async replay(events: readonly SearchEvent[], label: string, delayMs?: number, kind: 'recording' | 'history' = 'recording'): Promise<void> {
     this.client?.terminate();
     this.client = null;
     this.runView = emptyRunView();
@@ -231,6 +254,8 @@ export class SearchState {
     this.result = null;
     this.errors = [];
     this.replaying = label;
+    this.replayKind = kind;
+    this.reopened = null;
     const token = ++this.replayToken;
     for (const e of events) {
       if (token !== this.replayToken) return;
@@ -252,6 +277,8 @@ export class SearchState {
   private async launch(settings: SearchSettings, checkpoint: EngineState | null, paused: boolean): Promise<void> {
     this.replayToken++;
     this.replaying = null;
+    this.replayKind = null;
+    this.reopened = null;
     this.client?.terminate();
     this.errors = [];
     this.runView = emptyRunView();

@@ -55,5 +55,15 @@ describe('Devices view (built app)', () => {
     await page.getByTestId('device-select').selectOption('jetson-agx-xavier');
     const agx = cliCost('jetson-agx-xavier', 'k5557e3643d4', 'k3375e3336d2', ['ConcatFC', 'CatConvMish']);
     await expect.poll(async () => Number(await total.getAttribute('data-latency-ms'))).toBe(agx.latencyMs);
+
+    // The network and the board are in the address: the same link in a new page prices the same network.
+    await expect.poll(() => page.url()).toContain('image=k5557e3643d4');
+    const url = new URL(page.url());
+    expect(url.hash).toContain('device=jetson-agx-xavier');
+    expect(url.hash).toMatch(/cells=2&nodes=1/);
+    const again = await app.open(url.hash);
+    const total2 = again.page.getByTestId('cost-total');
+    await expect.poll(async () => Number(await total2.getAttribute('data-latency-ms'))).toBe(agx.latencyMs);
+    await again.page.close();
   });
 });

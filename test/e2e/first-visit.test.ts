@@ -1,7 +1,8 @@
-// A first visit (no hash) replays the shipped recording of a real quick run at once, labelled as
+// A first visit (no hash) replays the shipped recording of a real demo run at once, labelled as
 // a recording, into the live views; Run then starts a live search instead.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { startApp, type AppHarness } from './harness';
+import { FIRST_VISIT_RECORDING } from '../../src/data/asset-paths';
 
 let app: AppHarness;
 beforeAll(async () => {
@@ -16,7 +17,7 @@ describe('first visit', () => {
     const { page, consoleErrors, foreignRequests } = await app.open('');
     const banner = page.getByTestId('replay-banner');
     await banner.waitFor({ timeout: 30_000 });
-    expect(await banner.textContent()).toMatch(/recording of a real run.*quick-seed1-tx2\.jsonl/s);
+    expect(await banner.textContent()).toMatch(new RegExp(`recording of a real run.*${FIRST_VISIT_RECORDING.replace('.', '\\.')}.*preset demo.*from commit [0-9a-f]{10}`, 's'));
     await expect.poll(() => page.getByTestId('pareto-point').count(), { timeout: 30_000 }).toBeGreaterThan(0);
     expect(await page.locator('[data-testid="hv-chart"]').getAttribute('data-baseline')).toBe('finished');
     await page.getByTestId('run-button').click();

@@ -98,8 +98,8 @@ describe('Learn panel (built app)', () => {
     await page.getByTestId('explain-pareto-chart').focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('lesson').getAttribute('data-lesson')).toBe('5');
-    await page.getByTestId('explain-inner-weights').click();
-    await expect.poll(() => page.getByTestId('lesson').getAttribute('data-lesson')).toBe('7');
+    await page.getByTestId('explain-timeline').click();
+    await expect.poll(() => page.getByTestId('lesson').getAttribute('data-lesson')).toBe('6');
     await page.getByTestId('lesson-close').focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('learn-panel').count()).toBe(0);

@@ -111,6 +111,26 @@ describe('Search view: a quick run from the URL (built app)', () => {
     for (const v of random) expect(v > 0 && v <= 1).toBe(true);
     expect(JSON.parse((await hv.getAttribute('data-hv-reference'))!).point).toEqual(exported.reference.point);
 
+    // The finished run is in this browser's history (with its baseline); the same run=1 link,
+    // reloaded, shows it again instead of starting a new search.
+    await expect.poll(() => page.getByTestId('history-row').count(), { timeout: 10_000 }).toBe(1);
+    expect(page.url()).toContain('run=1');
+    await page.reload();
+    const banner = page.getByTestId('history-banner');
+    await banner.waitFor({ timeout: 30_000 });
+    expect(await banner.getAttribute('data-from-link')).toBe('true');
+    await expect.poll(() => page.getByTestId('pareto-row').count(), { timeout: 30_000 }).toBe(rows.length);
+    expect(await page.getByTestId('pareto-row').evaluateAll(readNetworks)).toEqual(rows);
+    expect(await hv.getAttribute('data-baseline')).toBe('finished');
+    expect(JSON.parse((await hv.getAttribute('data-hv-random'))!)).toEqual(random);
+    expect(await status.getAttribute('data-state')).not.toMatch(/loading|running/);
+
+    // Copy link: the address with every setting
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.getByTestId('copy-link').click();
+    await expect.poll(() => page.getByTestId('copy-link-status').textContent()).toBe('Link copied.');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(page.url());
+
     expect(consoleErrors).toEqual([]);
     expect(foreignRequests).toEqual([]);
   });

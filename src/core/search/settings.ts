@@ -131,44 +131,53 @@ export function pairsPerGeneration(s: Pick<SearchSettings, 'survivorFraction' | 
 /** Device ids: lower-case letters, digits and dashes, e.g. `jetson-tx2`. */
 export const DEVICE_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
-function checkInt(errors: string[], name: string, v: unknown, min: number, max: number): void {
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
-    errors.push(`${name} must be an integer from ${min} to ${max}, got ${JSON.stringify(v)}`);
+/** The numeric settings and their allowed ranges (the run panel, the URL and validation share them). */
+export const NUMBER_SETTINGS = {
+  populationSize: { integer: true, min: 2, max: 1024 },
+  offspring: { integer: true, min: 1, max: 1024 },
+  survivorFraction: { integer: false, min: 0, max: 1, minOpen: true },
+  generations: { integer: true, min: 1, max: 500 },
+  fusionEpochs: { integer: true, min: 1, max: 500 },
+  retrainEpochs: { integer: true, min: 0, max: 500 },
+  C: { integer: true, min: 1, max: 1024 },
+  lambda: { integer: false, min: 0, max: 1000 },
+  crossoverP: { integer: false, min: 0, max: 1 },
+  mutationP: { integer: false, min: 0, max: 1 },
+  seed: { integer: true, min: 0, max: 0xffffffff },
+  bnBatches: { integer: true, min: 1, max: 1000 },
+  trainSubset: { integer: true, min: 0, max: 1_000_000 },
+} as const satisfies Record<string, { integer: boolean; min: number; max: number; minOpen?: boolean }>;
+export type NumberSettingKey = keyof typeof NUMBER_SETTINGS;
+
+/** What is wrong with `v` as the numeric setting `name`, or null when it is allowed. */
+export function numberSettingProblem(name: NumberSettingKey, v: unknown): string | null {
+  const r: { integer: boolean; min: number; max: number; minOpen?: boolean } = NUMBER_SETTINGS[name];
+  if (r.integer) {
+    return typeof v === 'number' && Number.isInteger(v) && v >= r.min && v <= r.max ? null : `${name} must be an integer from ${r.min} to ${r.max}, got ${JSON.stringify(v)}`;
   }
+  const ok = typeof v === 'number' && Number.isFinite(v) && (r.minOpen ? v > r.min : v >= r.min) && v <= r.max;
+  return ok ? null : `${name} must be a number ${r.minOpen ? '>' : '≥'} ${r.min} and ≤ ${r.max}, got ${JSON.stringify(v)}`;
 }
 
-function checkNumber(errors: string[], name: string, v: unknown, min: number, max: number, minOpen = false): void {
-  const ok = typeof v === 'number' && Number.isFinite(v) && (minOpen ? v > min : v >= min) && v <= max;
-  if (!ok) errors.push(`${name} must be a number ${minOpen ? '>' : '≥'} ${min} and ≤ ${max}, got ${JSON.stringify(v)}`);
+/** What is wrong with a list of objectives (non-empty, known, no repeats), or null. */
+export function validateObjectives(list: unknown): string | null {
+  if (!Array.isArray(list) || list.length === 0) return `objectives must be a non-empty list of ${OBJECTIVES.join(', ')}`;
+  const unknown = list.find((o) => !(OBJECTIVES as readonly unknown[]).includes(o));
+  if (unknown !== undefined) return `unknown objective ${JSON.stringify(unknown)}: allowed ${OBJECTIVES.join(', ')}`;
+  if (new Set(list).size !== list.length) return 'objectives must not repeat';
+  return null;
 }
 
 /** Every problem of a settings object, in words; [] when valid. */
 export function validateSettings(s: SearchSettings): string[] {
   const errors: string[] = [];
   if (typeof s !== 'object' || s === null) return ['settings must be an object'];
-  checkInt(errors, 'populationSize', s.populationSize, 2, 1024);
-  checkInt(errors, 'offspring', s.offspring, 1, 1024);
-  checkNumber(errors, 'survivorFraction', s.survivorFraction, 0, 1, true);
-  checkInt(errors, 'generations', s.generations, 1, 500);
-  checkInt(errors, 'fusionEpochs', s.fusionEpochs, 1, 500);
-  checkInt(errors, 'retrainEpochs', s.retrainEpochs, 0, 500);
-  checkInt(errors, 'C', s.C, 1, 1024);
-  checkNumber(errors, 'lambda', s.lambda, 0, 1000);
-  checkNumber(errors, 'crossoverP', s.crossoverP, 0, 1);
-  checkNumber(errors, 'mutationP', s.mutationP, 0, 1);
-  checkInt(errors, 'seed', s.seed, 0, 0xffffffff);
-  checkInt(errors, 'bnBatches', s.bnBatches, 1, 1000);
-  checkInt(errors, 'trainSubset', s.trainSubset, 0, 1_000_000);
-  if (!Array.isArray(s.objectives) || s.objectives.length === 0) {
-    errors.push(`objectives must be a non-empty list of ${OBJECTIVES.join(', ')}`);
-  } else {
-    for (const o of s.objectives) {
-      if (!(OBJECTIVES as readonly unknown[]).includes(o)) {
-        errors.push(`unknown objective ${JSON.stringify(o)}: allowed ${OBJECTIVES.join(', ')}`);
-      }
-    }
-    if (new Set(s.objectives).size !== s.objectives.length) errors.push('objectives must not repeat');
+  for (const name of Object.keys(NUMBER_SETTINGS) as NumberSettingKey[]) {
+    const problem = numberSettingProblem(name, s[name]);
+    if (problem) errors.push(problem);
   }
+  const objectivesProblem = validateObjectives(s.objectives);
+  if (objectivesProblem) errors.push(objectivesProblem);
   if (typeof s.device !== 'string' || !DEVICE_ID.test(s.device)) {
     errors.push(`device must be a device id of lower-case letters, digits and dashes (e.g. jetson-tx2), got ${JSON.stringify(s.device)}`);
   }

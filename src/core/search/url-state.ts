@@ -5,9 +5,10 @@
 // read the same table, and `formatUrlState` round-trips `parseUrlState`.
 
 import { BACKEND_CHOICES, isBackendChoice, type BackendChoice } from '../backends';
-import { DEFAULT_PRESET, DEVICE_ID, PRESETS, PRESET_NAMES, isPresetName, presetSettings } from './settings';
+import { DEFAULT_PRESET, DEVICE_ID, OBJECTIVES, PRESETS, PRESET_NAMES, isPresetName, numberSettingProblem, presetSettings, validateObjectives } from './settings';
+import type { NumberSettingKey, Objective } from './settings';
 import type { PresetName, SearchSettings } from './settings';
-import { CELL_CHOICES, NODE_CHOICES, type FusionMacro, type FusionOp } from '../types';
+import { CELL_CHOICES, NODE_CHOICES, type FusionOp } from '../types';
 import { parseGenome } from '../genome';
 import { parseFusionOps } from '../fusion-genotype';
 import { LESSON_COUNT } from '../lessons/catalogue';
@@ -17,7 +18,21 @@ export const VIEW_IDS = ['search', 'data', 'devices'] as const;
 export type ViewId = (typeof VIEW_IDS)[number];
 export const DEFAULT_VIEW: ViewId = 'search';
 
-export interface UrlSettings {
+/** Preset numbers a link may change (written only when they differ from the preset's). */
+export const TUNED_NUMBER_KEYS = [
+  'populationSize', 'offspring', 'survivorFraction', 'generations', 'fusionEpochs', 'retrainEpochs', 'C', 'bnBatches', 'trainSubset', 'crossoverP', 'mutationP',
+] as const satisfies readonly NumberSettingKey[];
+export type TunedNumberKey = (typeof TUNED_NUMBER_KEYS)[number];
+
+/** The datasets a search can run on (the Dataset menu). */
+export const DATASET_IDS = ['avmnist'] as const;
+export type DatasetId = (typeof DATASET_IDS)[number];
+
+/**
+ * The hash's settings. The tuned preset numbers, `objectives` and `paperFaithful` are null (the
+ * key left out) when the preset's value applies.
+ */
+export interface UrlSettings extends Partial<Record<TunedNumberKey, number | null>> {
   view: ViewId;
   preset: PresetName;
   seed: number;
@@ -25,6 +40,12 @@ export interface UrlSettings {
   /** λ of the inner tier's hardware term; defaults to the preset's. */
   lambda: number;
   backend: BackendChoice;
+  /** The dataset searched on. */
+  dataset?: DatasetId;
+  /** The objectives, when not the preset's (written `error,latency`). */
+  objectives?: Objective[] | null;
+  /** Paper-faithful mode, when not the preset's. */
+  paperFaithful?: boolean | null;
   /** Start the search as soon as the page has loaded. */
   run: boolean;
   /** A recorded run to replay into the views (a path under the app's own origin), or null. */
@@ -37,8 +58,9 @@ export interface UrlSettings {
   audio?: string | null;
   /** Its fusion operators in cell order, written `ConcatFC,CatConvMish`. */
   fusion?: FusionOp[] | null;
-  /** Its fusion macro-shape, written `<cells>x<nodes>` (e.g. 2x1). */
-  shape?: FusionMacro | null;
+  /** Its fusion macro-shape: cells and nodes per cell (each 1–4). */
+  cells?: number | null;
+  nodes?: number | null;
   /** The Learn panel's open lesson (1-based, see src/core/lessons/catalogue.ts), or null. */
   lesson?: number | null;
 }
@@ -77,6 +99,33 @@ const genomeField = <K extends 'image' | 'audio'>(): UrlField<K> => ({
   fallbackWords: () => 'ignored',
 });
 
+/** One of a few small whole numbers; null (the key left out) when absent. */
+function choiceField<K extends 'cells' | 'nodes'>(choices: readonly number[], what: string): UrlField<K> {
+  return {
+    parse: (t) => (/^\d$/.test(t) && choices.includes(Number(t)) ? { value: Number(t) as UrlSettings[K] } : { problem: `must be a number of ${what}: ${choices.join(', ')}` }),
+    format: (v) => (v === null || v === undefined ? null : String(v)),
+    fallbackWords: () => 'ignored',
+  };
+}
+
+/** A tuned preset number, checked against the settings' own ranges; null = the preset's. */
+function tunedNumberFields(): { [K in TunedNumberKey]: UrlField<K> } {
+  const out = {} as { [K in TunedNumberKey]: UrlField<K> };
+  for (const key of TUNED_NUMBER_KEYS) {
+    const field: UrlField<typeof key> = {
+      parse: (t) => {
+        const n = /^\s*$/.test(t) ? NaN : Number(t);
+        const problem = numberSettingProblem(key, n);
+        return problem ? { problem: problem.replace(/^\S+ /, '').replace(/, got .*$/, '') } : { value: n };
+      },
+      format: (v) => (v === null || v === undefined ? null : String(v)),
+      fallbackWords: () => "using the preset's",
+    };
+    (out as Record<string, unknown>)[key] = field;
+  }
+  return out;
+}
+
 /** The contract, in the order `formatUrlState` writes the keys (and `parseUrlState` reads them). */
 const URL_TABLE: { [K in UrlKey]: UrlField<K> } = {
   view: {
@@ -113,6 +162,25 @@ const URL_TABLE: { [K in UrlKey]: UrlField<K> } = {
     parse: (t) => (isBackendChoice(t) ? { value: t } : { problem: oneOf(BACKEND_CHOICES) }),
     format: (v) => v,
   },
+  dataset: {
+    parse: (t) => ((DATASET_IDS as readonly string[]).includes(t) ? { value: t as DatasetId } : { problem: oneOf(DATASET_IDS) }),
+    format: (v) => (v && v !== DATASET_IDS[0] ? v : null),
+  },
+  ...tunedNumberFields(),
+  objectives: {
+    parse: (t) => {
+      const list = t.split(',').map((x) => x.trim());
+      const problem = validateObjectives(list);
+      return problem ? { problem } : { value: OBJECTIVES.filter((o) => list.includes(o)) };
+    },
+    format: (v) => (v ? v.join(',') : null),
+    fallbackWords: () => "using the preset's",
+  },
+  paperFaithful: {
+    parse: (t) => (t === '1' || t === 'true' ? { value: true } : t === '0' || t === 'false' ? { value: false } : { problem: 'must be 1 or 0' }),
+    format: (v) => (v === null || v === undefined ? null : v ? '1' : '0'),
+    fallbackWords: () => "using the preset's",
+  },
   run: {
     parse: (t) => (t === '1' || t === 'true' ? { value: true } : t === '0' || t === 'false' ? { value: false } : { problem: 'must be 1 or 0' }),
     format: (v) => (v ? '1' : null),
@@ -138,18 +206,8 @@ const URL_TABLE: { [K in UrlKey]: UrlField<K> } = {
     format: (v) => (v ? v.join(',') : null),
     fallbackWords: () => 'ignored',
   },
-  shape: {
-    parse: (t) => {
-      const m = /^(\d)x(\d)$/.exec(t);
-      const cells = Number(m?.[1]);
-      const nodes = Number(m?.[2]);
-      return m && (CELL_CHOICES as readonly number[]).includes(cells) && (NODE_CHOICES as readonly number[]).includes(nodes)
-        ? { value: { cells, nodes } }
-        : { problem: 'must be <cells>x<nodes>, each 1 to 4 (e.g. 2x1)' };
-    },
-    format: (v) => (v ? `${v.cells}x${v.nodes}` : null),
-    fallbackWords: () => 'ignored',
-  },
+  cells: choiceField(CELL_CHOICES, 'fusion cells'),
+  nodes: choiceField(NODE_CHOICES, 'nodes per cell'),
   lesson: {
     parse: (t) => {
       const n = /^\d{1,3}$/.test(t) ? Number(t) : NaN;
@@ -173,7 +231,7 @@ export interface ParsedUrlState {
 
 export function defaultUrlSettings(): UrlSettings {
   const p = PRESETS[DEFAULT_PRESET];
-  return { view: DEFAULT_VIEW, preset: DEFAULT_PRESET, seed: p.seed, device: p.device, lambda: p.lambda, backend: 'auto', run: false, replay: null, image: null, audio: null, fusion: null, shape: null, lesson: null };
+  return { view: DEFAULT_VIEW, preset: DEFAULT_PRESET, seed: p.seed, device: p.device, lambda: p.lambda, backend: 'auto', run: false, replay: null, dataset: DATASET_IDS[0], objectives: null, paperFaithful: null, ...Object.fromEntries(TUNED_NUMBER_KEYS.map((k) => [k, null])), image: null, audio: null, fusion: null, cells: null, nodes: null, lesson: null };
 }
 
 function decode(part: string): string | null {
@@ -263,7 +321,29 @@ export function withUrlKey(hash: string, key: UrlKey, value: string | null): str
   return encodePairs(kept);
 }
 
-/** The full search settings the URL describes: its preset with seed, device and λ applied. */
+/** The full search settings the URL describes: its preset with every setting the URL names applied. */
 export function searchSettingsFromUrl(s: UrlSettings): SearchSettings {
-  return presetSettings(s.preset, { seed: s.seed, device: s.device, lambda: s.lambda });
+  const tuned: Partial<SearchSettings> = {};
+  for (const key of TUNED_NUMBER_KEYS) {
+    const v = s[key];
+    if (v !== null && v !== undefined) tuned[key] = v;
+  }
+  if (s.objectives) tuned.objectives = [...s.objectives];
+  if (s.paperFaithful !== null && s.paperFaithful !== undefined) tuned.paperFaithful = s.paperFaithful;
+  return presetSettings(s.preset, { seed: s.seed, device: s.device, lambda: s.lambda, ...tuned });
+}
+
+/** The URL's settings keys for `settings` run from `preset`: what differs from the preset is named. */
+export function urlSettingsOf(settings: SearchSettings, preset: PresetName): Pick<UrlSettings, TunedNumberKey | 'objectives' | 'paperFaithful' | 'seed' | 'device' | 'lambda' | 'preset'> {
+  const p = PRESETS[preset];
+  const out: Pick<UrlSettings, TunedNumberKey | 'objectives' | 'paperFaithful' | 'seed' | 'device' | 'lambda' | 'preset'> = {
+    preset,
+    seed: settings.seed,
+    device: settings.device,
+    lambda: settings.lambda,
+    objectives: settings.objectives.join(',') === p.objectives.join(',') ? null : OBJECTIVES.filter((o) => settings.objectives.includes(o)),
+    paperFaithful: settings.paperFaithful === p.paperFaithful ? null : settings.paperFaithful,
+  };
+  for (const key of TUNED_NUMBER_KEYS) out[key] = settings[key] === p[key] ? null : settings[key];
+  return out;
 }

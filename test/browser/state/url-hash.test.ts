@@ -86,4 +86,26 @@ describe('SearchState and the hash', () => {
     host.navigate('#preset=quick&seed=2');
     expect(state.settings.seed).toBe(12); // a disposed state no longer follows the hash
   });
+
+  it('writes every edited setting into the hash, so a new page from that link has the same settings', () => {
+    const host = new FakeHost('#view=search&preset=quick&lesson=4');
+    const hash = new UrlHash(host);
+    const a = new SearchState(hash);
+    a.settings.generations = 7;
+    a.settings.crossoverP = 0.55;
+    a.settings.objectives = ['error', 'energy'];
+    a.settings.paperFaithful = true;
+    a.settingsEdited();
+    expect(host.hash).toContain('generations=7');
+    expect(host.hash).toContain('objectives=error%2Cenergy');
+    expect(host.hash).toContain('lesson=4');
+    const b = new SearchState(new UrlHash(new FakeHost(host.hash)));
+    expect(JSON.parse(JSON.stringify(b.settings))).toEqual(JSON.parse(JSON.stringify(a.settings)));
+    // back to the preset's value: the key leaves the link
+    a.settings.generations = 2;
+    a.settingsEdited();
+    expect(host.hash).not.toContain('generations=');
+    a.dispose();
+    b.dispose();
+  });
 });

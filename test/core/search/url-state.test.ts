@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { URL_KEYS, defaultUrlSettings, formatUrlState, parseUrlState, searchSettingsFromUrl, withUrlKey } from '../../../src/core/search/url-state';
+import { Rng } from '../../../src/core/rng';
+import { NUMBER_SETTINGS, OBJECTIVES, PRESET_NAMES, presetSettings, validateSettings, type NumberSettingKey } from '../../../src/core/search/settings';
+import { TUNED_NUMBER_KEYS, URL_KEYS, defaultUrlSettings, urlSettingsOf, formatUrlState, parseUrlState, searchSettingsFromUrl, withUrlKey } from '../../../src/core/search/url-state';
 
 describe('URL hash codec', () => {
   it('parses the contract example and round-trips', () => {
     const { settings, errors } = parseUrlState('#preset=quick&seed=1&run=1');
     expect(errors).toEqual([]);
     expect(settings).toMatchObject({ preset: 'quick', seed: 1, run: true, backend: 'auto', device: 'jetson-tx2' });
-    const s = { view: 'search', preset: 'paper', seed: 4294967295, device: 'jetson-agx-xavier', lambda: 0.25, backend: 'webgl', run: false, replay: null, image: null, audio: null, fusion: null, shape: null, lesson: null } as const;
+    const s = { view: 'search', preset: 'paper', seed: 4294967295, device: 'jetson-agx-xavier', lambda: 0.25, backend: 'webgl', run: false, replay: null, dataset: 'avmnist', objectives: null, paperFaithful: null, populationSize: null, offspring: null, survivorFraction: null, generations: null, fusionEpochs: null, retrainEpochs: null, C: null, bnBatches: null, trainSubset: null, crossoverP: null, mutationP: null, image: null, audio: null, fusion: null, cells: null, nodes: null, lesson: null } as const;
     const text = formatUrlState(s);
     expect(text).toBe('preset=paper&seed=4294967295&device=jetson-agx-xavier&lambda=0.25&backend=webgl');
     expect(parseUrlState(text)).toEqual({ settings: s, errors: [], unknown: [] });
@@ -42,26 +44,26 @@ describe('URL hash codec', () => {
     expect(bad.errors).toEqual(['view "archive" is not one of search, data, devices; using search']);
     expect(formatUrlState({ ...defaultUrlSettings(), view: 'data' })).toMatch(/^view=data&preset=/);
     expect(formatUrlState(defaultUrlSettings())).not.toContain('view=');
-    expect(URL_KEYS).toEqual(['view', 'preset', 'seed', 'device', 'lambda', 'backend', 'run', 'replay', 'image', 'audio', 'fusion', 'shape', 'lesson']);
+    expect(URL_KEYS).toEqual(['view', 'preset', 'seed', 'device', 'lambda', 'backend', 'dataset', ...TUNED_NUMBER_KEYS, 'objectives', 'paperFaithful', 'run', 'replay', 'image', 'audio', 'fusion', 'cells', 'nodes', 'lesson']);
     expect(parseUrlState('replay=recordings/quick.jsonl').settings.replay).toBe('recordings/quick.jsonl');
     for (const bad of ['https://evil.example/x.jsonl', '/etc/x.jsonl', 'recordings/../../x.jsonl', 'x.json']) {
       expect(parseUrlState(`replay=${encodeURIComponent(bad)}`).errors[0]).toMatch(/^replay .* nothing replayed$/);
     }
   });
 
-  it('carries a network for the Devices view: genomes, fusion operators and shape, validated, left out when null', () => {
-    const text = 'view=devices&image=k5557e3643d2&audio=k3375e3336d2&fusion=ConcatFC%2CCatConvMish&shape=2x1';
+  it('carries a network for the Devices view: genomes, fusion operators and shape (cells, nodes), validated, left out when null', () => {
+    const text = 'view=devices&image=k5557e3643d2&audio=k3375e3336d2&fusion=ConcatFC%2CCatConvMish&cells=2&nodes=1';
     const { settings, errors } = parseUrlState(text);
     expect(errors).toEqual([]);
-    expect(settings).toMatchObject({ view: 'devices', image: 'k5557e3643d2', audio: 'k3375e3336d2', fusion: ['ConcatFC', 'CatConvMish'], shape: { cells: 2, nodes: 1 } });
-    expect(formatUrlState(settings)).toContain('&image=k5557e3643d2&audio=k3375e3336d2&fusion=ConcatFC%2CCatConvMish&shape=2x1');
+    expect(settings).toMatchObject({ view: 'devices', image: 'k5557e3643d2', audio: 'k3375e3336d2', fusion: ['ConcatFC', 'CatConvMish'], cells: 2, nodes: 1 });
+    expect(formatUrlState(settings)).toContain('&image=k5557e3643d2&audio=k3375e3336d2&fusion=ConcatFC%2CCatConvMish&cells=2&nodes=1');
     expect(parseUrlState(formatUrlState(settings)).settings).toEqual(settings);
-    expect(defaultUrlSettings()).toMatchObject({ image: null, audio: null, fusion: null, shape: null });
-    for (const key of ['image', 'audio', 'fusion', 'shape']) expect(formatUrlState(defaultUrlSettings())).not.toContain(`${key}=`);
-    const bad = parseUrlState('image=k9999e3333d2&audio=x&fusion=Sum%2CMax&shape=5x1');
-    expect(bad.settings).toMatchObject({ image: null, audio: null, fusion: null, shape: null });
-    expect(bad.errors).toHaveLength(4);
-    for (const [i, key] of ['image', 'audio', 'fusion', 'shape'].entries()) expect(bad.errors[i]).toMatch(new RegExp(`^${key} .*; ignored$`));
+    expect(defaultUrlSettings()).toMatchObject({ image: null, audio: null, fusion: null, cells: null, nodes: null });
+    for (const key of ['image', 'audio', 'fusion', 'cells', 'nodes']) expect(formatUrlState(defaultUrlSettings())).not.toContain(`${key}=`);
+    const bad = parseUrlState('image=k9999e3333d2&audio=x&fusion=Sum%2CMax&cells=5&nodes=0');
+    expect(bad.settings).toMatchObject({ image: null, audio: null, fusion: null, cells: null, nodes: null });
+    expect(bad.errors).toHaveLength(5);
+    for (const [i, key] of ['image', 'audio', 'fusion', 'cells', 'nodes'].entries()) expect(bad.errors[i]).toMatch(new RegExp(`^${key} .*; ignored$`));
     expect(parseUrlState('fusion=').errors[0]).toMatch(/^fusion/);
   });
 
@@ -80,5 +82,46 @@ describe('URL hash codec', () => {
     expect(withUrlKey('seed=2&view=data&lesson=3', 'view', 'devices')).toBe('seed=2&view=devices&lesson=3');
     expect(withUrlKey('#seed=2', 'view', 'data')).toBe('seed=2&view=data');
     expect(withUrlKey('seed=2&run=1', 'run', null)).toBe('seed=2');
+  });
+
+  it('round-trips randomly drawn valid settings exactly: every preset number, objectives, paper-faithful', () => {
+    const rng = new Rng(20261204);
+    for (let draw = 0; draw < 300; draw++) {
+      const preset = rng.pick(PRESET_NAMES);
+      const settings = presetSettings(preset);
+      for (const key of Object.keys(NUMBER_SETTINGS) as NumberSettingKey[]) {
+        if (!rng.bool(0.6)) continue; // some stay at the preset's value
+        const r: { integer: boolean; min: number; max: number } = NUMBER_SETTINGS[key];
+        const hi = Math.min(r.max, r.integer ? r.min + 5000 : r.max);
+        const v = r.min + rng.next() * (hi - r.min);
+        settings[key] = r.integer ? Math.round(v) : Math.max(Number(v.toFixed(rng.pick([1, 3, 6]))), key === 'survivorFraction' ? 0.001 : 0);
+      }
+      settings.objectives = OBJECTIVES.filter(() => rng.bool(0.6));
+      if (settings.objectives.length === 0) settings.objectives = ['error'];
+      settings.paperFaithful = rng.bool(0.5);
+      settings.device = rng.pick(['jetson-tx2', 'jetson-agx-xavier']);
+      expect(validateSettings(settings), JSON.stringify(settings)).toEqual([]);
+      const text = formatUrlState({ ...defaultUrlSettings(), ...urlSettingsOf(settings, preset) });
+      const parsed = parseUrlState(text, { knownDevices: ['jetson-tx2', 'jetson-agx-xavier'] });
+      expect(parsed.errors).toEqual([]);
+      expect(searchSettingsFromUrl(parsed.settings)).toEqual(settings);
+    }
+  });
+
+  it('names only what differs from the preset, and an invalid value is a message and the preset\u2019s', () => {
+    const quick = presetSettings('quick');
+    expect(formatUrlState({ ...defaultUrlSettings(), ...urlSettingsOf(quick, 'quick') })).toBe('preset=quick&seed=1&device=jetson-tx2&lambda=0.1&backend=auto');
+    const tuned = formatUrlState({ ...defaultUrlSettings(), ...urlSettingsOf({ ...quick, generations: 7, objectives: ['error', 'latency'], paperFaithful: true }, 'quick') });
+    expect(tuned).toBe('preset=quick&seed=1&device=jetson-tx2&lambda=0.1&backend=auto&generations=7&objectives=error%2Clatency&paperFaithful=1');
+    const bad = parseUrlState('preset=quick&generations=0&survivorFraction=2&C=x&objectives=error%2Cspeed&paperFaithful=maybe&dataset=cifar');
+    expect(searchSettingsFromUrl(bad.settings)).toEqual(quick);
+    expect(bad.errors).toEqual([
+      'dataset "cifar" is not one of avmnist; using avmnist',
+      'survivorFraction "2" must be a number > 0 and ≤ 1; using the preset\u2019s'.replace('\u2019', "'"),
+      'generations "0" must be an integer from 1 to 500; using the preset\u2019s'.replace('\u2019', "'"),
+      'C "x" must be an integer from 1 to 1024; using the preset\u2019s'.replace('\u2019', "'"),
+      'objectives "error,speed" unknown objective "speed": allowed error, latency, energy; using the preset\u2019s'.replace('\u2019', "'"),
+      'paperFaithful "maybe" must be 1 or 0; using the preset\u2019s'.replace('\u2019', "'"),
+    ]);
   });
 });
