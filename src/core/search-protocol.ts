@@ -65,6 +65,8 @@ export interface SearchWorkerApi {
   /** After `finished`: the random-search baseline at the run's budget; resolves when it is done. */
   runBaseline(): Promise<void>;
   memory(): MemorySample;
+  /** The model bundle of one front network of the run (path → bytes; see src/ml/bundle.ts). */
+  exportBundle(entryId: number): Promise<Record<string, Uint8Array>>;
   /** Measures BN recalibration's effect on one subnet (validation split); no run needed. */
   measureBnRecalibration(modality: Modality, genome: BackboneGenome): Promise<BnRecalibrationEffect>;
 }

@@ -7,8 +7,12 @@
 // Paper-faithful mode: the authors' code selects on the TEST split, so the score the
 // engine selects on (`valAccuracy`) is the test accuracy there, for backbones and fusions alike.
 
+import { networkKey } from '../core/search/archive';
+import { netWeightBytes, type NetWeights } from './fusion/net-weights';
+import type { FusionNetConfig } from './fusion/cell-common';
+import { extractSubnet } from './supernet/extract';
 import { hardwareWeights } from '../core/fusion-candidate-choice';
-import type { BackboneGenome, FusionMacro, Modality } from '../core/types';
+import type { BackboneGenome, FusionGenotype, FusionMacro, Modality } from '../core/types';
 import type { DeviceTable } from '../core/device-table';
 import { Rng } from '../core/rng';
 import { genomeKey } from '../core/genome';
@@ -90,6 +94,13 @@ export function stringSeed(s: string): number {
 
 const aborted = (signal: EvalContext['signal']) => signal?.aborted === true;
 
+/** A searched network's retrained fusion part: enough to rebuild it (model bundles). */
+export interface KeptNetwork {
+  genotype: FusionGenotype;
+  config: Omit<FusionNetConfig, 'cells' | 'nodes'>;
+  weights: NetWeights;
+}
+
 export class TfSearchEvaluator implements SearchEvaluator {
   private readonly batchSize: number;
   /**
@@ -107,6 +118,34 @@ export class TfSearchEvaluator implements SearchEvaluator {
   ) {
     this.batchSize = settings.batchSize ?? 64;
     this.cache = new FeatureCache(settings.featureCacheBytes ?? 192 * 2 ** 20);
+  }
+
+  /** The kept retrained fusion network of each searched network (by networkKey), for model bundles. */
+  private readonly networks = new Map<string, KeptNetwork>();
+
+  keptNetwork(image: BackboneGenome, audio: BackboneGenome, macro: FusionMacro): KeptNetwork | null {
+    return this.networks.get(networkKey(image, audio, macro)) ?? null;
+  }
+
+  /** Keeps only these networks' fusion weights (the runner passes the front after each generation). */
+  retainNetworks(keys: ReadonlySet<string>): void {
+    for (const k of [...this.networks.keys()]) if (!keys.has(k)) this.networks.delete(k);
+  }
+
+  /** Bytes of fusion weights kept for export. */
+  keptNetworkBytes(): number {
+    let n = 0;
+    for (const k of this.networks.values()) n += netWeightBytes(k.weights);
+    return n;
+  }
+
+  /**
+   * The static network of one backbone with the BN statistics the search scored it with (the
+   * same seeded recalibration). The caller disposes the model.
+   */
+  async extractBackbone(modality: Modality, genome: BackboneGenome): Promise<tf.LayersModel> {
+    await this.recalibrate(modality, genome);
+    return extractSubnet(this.nets[modality], genome);
   }
 
   /** Samples of a split in use: the training split may be cut to `trainSubset`. */
@@ -231,6 +270,7 @@ export class TfSearchEvaluator implements SearchEvaluator {
         onProgress: hooks?.onEpoch,
         shouldCancel: () => aborted(hooks?.signal),
       });
+      if (r.network) this.networks.set(networkKey(imageGenome, audioGenome, macro), { genotype: JSON.parse(JSON.stringify(r.genotype)), ...r.network });
       return {
         // JSON-safe; keeps each cell's step wiring (`stepInputs`) for export.
         genotype: JSON.parse(JSON.stringify(r.genotype)),

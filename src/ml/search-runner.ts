@@ -26,6 +26,8 @@ import { runBaseline } from './search-baseline';
 import { calibrateSearch, type CalibrationReport } from './search-calibration';
 import { loadAssets, type SearchAssets } from './search-assets';
 import { measureBnEffectOnAssets } from './search-bn-effect';
+import { exportEntryBundle, retainFrontNetworks } from './search-bundle';
+import type { BundleFiles } from './bundle';
 
 type Mode = { kind: 'run' } | { kind: 'pause' } | { kind: 'step'; grain: StepGrainChoice };
 
@@ -43,6 +45,7 @@ export class SearchRunner implements SearchWorkerApi {
   private assets: SearchAssets | null = null;
   private engine: SearchEngine | null = null;
   private evaluator: SearchEvaluator | null = null;
+  private tfEvaluator: TfSearchEvaluator | null = null;
   private cb: RunnerCallbacks | null = null;
   private mode: Mode = { kind: 'pause' };
   private cancelled = false;
@@ -81,7 +84,8 @@ export class SearchRunner implements SearchWorkerApi {
     this.status('loading', 'loading the dataset, the supernets and the device table');
     const settings: SearchSettings = request.checkpoint ? request.checkpoint.settings : request.settings;
     this.assets = this.assets?.table.id === settings.device ? this.assets : await this.deps.loadAssets(this.baseUrl, settings.device, (m) => this.status('loading', m));
-    const evaluator = this.wrap(new TfSearchEvaluator(evaluatorData(this.assets), this.assets.nets, this.assets.table, settings));
+    this.tfEvaluator = new TfSearchEvaluator(evaluatorData(this.assets), this.assets.nets, this.assets.table, settings);
+    const evaluator = this.wrap(this.tfEvaluator);
     this.evaluator = evaluator;
     const hooks: EngineHooks = {
       onProgress: () => this.progress(false),
@@ -129,6 +133,12 @@ export class SearchRunner implements SearchWorkerApi {
     const settings = PRESETS[DEFAULT_PRESET];
     this.assets ??= await this.deps.loadAssets(this.baseUrl, settings.device);
     return measureBnEffectOnAssets(this.assets, modality, genome, settings);
+  }
+
+  /** The model bundle of one network of the run (a front network: only those keep their fusion weights). */
+  async exportBundle(entryId: number): Promise<BundleFiles> {
+    if (!this.engine || !this.tfEvaluator || !this.assets) throw new Error('no run in this worker');
+    return exportEntryBundle(this.tfEvaluator, this.assets, this.engine.result(), entryId);
   }
 
   /** After the run has finished: the random-search baseline at the same budget (events as it goes). */
@@ -285,6 +295,7 @@ export class SearchRunner implements SearchWorkerApi {
   private onGeneration(checkpoint: EngineState, survivors: { image: string[]; audio: string[] }): void {
     if (!this.engine || !this.cb) return;
     const record = checkpoint.history[checkpoint.history.length - 1];
+    if (this.tfEvaluator) retainFrontNetworks(this.tfEvaluator, checkpoint);
     const entries = checkpoint.archive.slice(this.reported);
     this.reported = checkpoint.archive.length;
     const m = tf.memory();

@@ -26,6 +26,8 @@ import { type CandidateScore, type GenotypeCandidate, bestCandidate, candidateOb
 import { type DiscreteNet, createDiscreteNet, disposeDiscreteNet } from './discrete-network';
 import { type RetrainEpoch, type RetrainResult, evalForwardOf, retrainDiscrete } from './retrain';
 import type { SearchedGenotype } from './discretise';
+import { exportNetWeights, type NetWeights } from './net-weights';
+import type { FusionNetConfig } from './cell-common';
 
 export interface FusionSearchOptions {
   features: CachedFeatures;
@@ -109,6 +111,11 @@ export interface FusionSearchResult {
   archSplit: 'val' | 'test';
   seconds: number;
   history: { search: DartsEpoch[]; retrain: RetrainEpoch[] };
+  /**
+   * The kept retrained network, to rebuild it (a model bundle): its configuration and weights.
+   * Null when nothing was retrained (paper-faithful mode, 0 retraining epochs).
+   */
+  network: { config: Omit<FusionNetConfig, 'cells' | 'nodes'>; weights: NetWeights } | null;
 }
 
 export class FusionSearchCancelled extends Error {
@@ -168,6 +175,7 @@ export async function runFusionSearch(o: FusionSearchOptions): Promise<FusionSea
     let chosenEpoch = 0;
     let candidates: CandidateReport[] = [];
     let keptCandidate = -1;
+    let network: FusionSearchResult['network'] = null;
     const retrainEpochs = paper ? 0 : (o.retrainEpochs ?? 10);
     if (paper) {
       const best = search.reduce((a, b) => (b.archSplitAccuracy > a.archSplitAccuracy ? b : a));
@@ -210,6 +218,7 @@ export async function runFusionSearch(o: FusionSearchOptions): Promise<FusionSea
       chosenEpoch = pool[kept.index].epochs[0];
       valAccuracy = kept.reports[kept.index].valAccuracy;
       testAccuracy = await accuracyPct(evalForwardOf(discrete), tTest, batchSize);
+      network = { config: { featureChannels: [...cfg.featureChannels], c: cfg.c, numClasses: cfg.numClasses }, weights: await exportNetWeights(discrete) };
     }
     const fusionOps = fusionOpsOf(genotype);
     const cost = lutFusionCost(o.table, fusionOps);
@@ -232,6 +241,7 @@ export async function runFusionSearch(o: FusionSearchOptions): Promise<FusionSea
       archSplit: paper ? 'test' : 'val',
       seconds: (performance.now() - t0) / 1000,
       history: { search, retrain },
+      network,
     };
   } finally {
     if (discrete) disposeDiscreteNet(discrete);

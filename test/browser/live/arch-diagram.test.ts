@@ -115,7 +115,7 @@ describe('architecture diagram', () => {
     expect(params.get('image')).toBe(genomeKey(e.image));
     expect(params.get('audio')).toBe(genomeKey(e.audio));
     expect(params.get('fusion')).toBe(e.fusionOps.join(','));
-    expect(params.get('shape')).toBe(`${e.macro.cells}x${e.macro.nodes}`);
+    expect([params.get('cells'), params.get('nodes')]).toEqual([String(e.macro.cells), String(e.macro.nodes)]);
     expect(params.get('run')).toBeNull();
 
     const hash = new UrlHash({ hash: href, replaceHash: () => {}, onHashChange: () => () => {} });
