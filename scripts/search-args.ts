@@ -24,6 +24,8 @@ export interface SearchArgs {
   record?: string;
   /** After the run: also run the random-search baseline at the same budget (in the result file and the recording). */
   baseline: boolean;
+  /** After the run: the model bundle of every front network into DIR/network-<id>/ (src/ml/bundle.ts). */
+  exportModels?: string;
 }
 
 /** The URL contract's keys that are also flags, in the order the contract writes them. */
@@ -42,6 +44,7 @@ export const SEARCH_FLAGS = defineFlags({
   screenshot: { type: 'string', value: 'PNG' },
   record: { type: 'string', value: 'FILE' },
   baseline: { type: 'boolean' },
+  exportModels: { type: 'string', value: 'DIR' },
 });
 
 export const USAGE = usageLine('search', SEARCH_FLAGS);
@@ -66,5 +69,6 @@ export function parseSearchArgs(argv: readonly string[], knownDevices?: readonly
     screenshot: a.screenshot,
     record: a.record,
     baseline: a.baseline,
+    exportModels: a.exportModels,
   };
 }

@@ -2,7 +2,7 @@
 // archive and the Pareto front as JSON (the page's own "Export JSON" download) plus the run's
 // facts (backend, adapter, wall time, tf.memory() samples).
 //
-//   npm run search -- --preset quick --seed 1 --device jetson-tx2 --out results.json
+//   npm run search -- --preset quick --seed 1 --device jetson-tx2 --out results.json [--record events.jsonl] [--baseline] [--export-models DIR]
 //
 // Serves the built app (dist/, from `vite build`) with `vite preview` on a free localhost port,
 // opens `#view=search&preset=…&seed=…&run=1`, waits for [data-testid="run-status"] to read
@@ -10,8 +10,8 @@
 // Past --timeout: the result after the last completed generation is written, marked
 // `run.partial`, exit 3 (exit 1 when no generation completed).
 
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { preview } from 'vite';
 import { chromium, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from './chromium.mjs';
@@ -57,6 +57,28 @@ async function writeResult(page: Page, args: SearchArgs, t0: number, errors: str
     writeFileSync(args.record, `${JSON.stringify(info)}\n${text}`);
   }
   return exported as { front: unknown[]; archive: unknown[] };
+}
+
+/** The model bundle of each front network, from the page's worker, into dir/network-<id>/. */
+async function exportModels(page: Page, dir: string, front: readonly { id: number }[]): Promise<void> {
+  for (const { id } of front) {
+    const files = await page.evaluate(async (entryId) => {
+      const hook = (globalThis as unknown as { __harmonicNas: { exportBundle(id: number): Promise<Record<string, Uint8Array>> } }).__harmonicNas;
+      const out: Record<string, string> = {};
+      for (const [path, bytes] of Object.entries(await hook.exportBundle(entryId))) {
+        let text = '';
+        for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+        out[path] = btoa(text);
+      }
+      return out;
+    }, id);
+    for (const [path, b64] of Object.entries(files)) {
+      const target = resolve(dir, `network-${id}`, path);
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, Buffer.from(b64, 'base64'));
+    }
+    console.error(`model bundle of network #${id} → ${resolve(dir, `network-${id}`)}`);
+  }
 }
 
 /** Runs one headless search; 0 finished, 1 failed, 3 partial (see the header). */
@@ -117,6 +139,7 @@ export async function runHeadlessSearch(args: SearchArgs): Promise<number> {
       console.error(`random-search baseline: ${((Date.now() - t1) / 1000).toFixed(1)} s; hypervolume ${await hv.getAttribute('data-hv')} vs random ${await hv.getAttribute('data-hv-random')}`);
     }
     const exported = await writeResult(page, args, t0, errors, false);
+    if (args.exportModels) await exportModels(page, args.exportModels, exported.front as { id: number }[]);
     console.error(`finished in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${exported.front.length} networks on the front, ${exported.archive.length} evaluated → ${args.out}`);
     return 0;
   } finally {

@@ -132,6 +132,12 @@ export class SearchClient {
     }
   }
 
+  /** The model bundle of one front network of the run in this worker (path → bytes). */
+  async exportBundle(entryId: number): Promise<Record<string, Uint8Array>> {
+    if (!this.api) throw new Error('the run is not in this tab any more (its worker holds the weights)');
+    return this.bridge.raceCrash(this.api.exportBundle(entryId), (m) => `the search worker crashed while exporting: ${m}`);
+  }
+
   /** The random-search baseline of the finished run, in the same worker (events as it goes). */
   async runBaseline(): Promise<void> {
     if (!this.api) throw new Error('no finished run in this tab to compare with');

@@ -336,6 +336,12 @@ export class SearchState {
     this.client?.pause();
   }
 
+  /** The model bundle of one front network of the live run (path → bytes). */
+  async exportBundle(entryId: number): Promise<Record<string, Uint8Array>> {
+    if (!this.client || this.replaying) throw new Error('a model can be exported from a run computed in this tab (a recording or a reopened run has no weights)');
+    return this.client.exportBundle(entryId);
+  }
+
   /** One step of `grain`; starts a paused run first when none is loaded. */
   async step(grain: StepGrainChoice): Promise<void> {
     if (!this.client || this.status === 'idle' || this.status === 'finished' || this.status === 'error') {

@@ -5,6 +5,7 @@
 // Needs the shipped pretrained supernets (public/models/avmnist-{image,audio}/) and the dataset
 // (public/data/avmnist/); fails, naming them, when they are missing — it never skips.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { startApp, type AppHarness } from './harness';
 import { parseDeviceTable } from '../../src/core/device-table';
@@ -101,6 +102,15 @@ describe('Search view: a quick run from the URL (built app)', () => {
     const diagram = page.getByTestId('arch-diagram');
     const shown = { image: await diagram.getAttribute('data-image'), audio: await diagram.getAttribute('data-audio'), fusion: await diagram.getAttribute('data-fusion') };
     expect(rows.some((r) => r.image === shown.image && r.audio === shown.audio && r.fusion === shown.fusion)).toBe(true);
+    // The shown network's model bundle, downloaded as a zip and scored by `npm run predict`,
+    // gets the test accuracy the page shows for it.
+    const [zip] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-bundle').click()]);
+    const shownRow = rows.find((r) => r.image === shown.image && r.audio === shown.audio && r.fusion === shown.fusion)!;
+    const predicted = JSON.parse(execFileSync('npx', ['tsx', 'scripts/predict.ts', '--bundle', (await zip.path())!, '--split', 'test'], { encoding: 'utf8' }));
+    expect(Math.abs(predicted.accuracy - shownRow.accuracy)).toBeLessThan(0.01);
+    expect(predicted.reported.testAccuracy).toBe(shownRow.accuracy);
+    expect(predicted.n).toBeGreaterThan(0);
+
     // The random-search baseline at the same budget draws its own curve.
     const hv = page.getByTestId('hv-chart');
     expect(JSON.parse((await hv.getAttribute('data-hv'))!)).toHaveLength(exported.settings.generations);

@@ -52,6 +52,6 @@ describe('headless search arguments', () => {
     const io = { stdout: () => {}, stderr: (t: string) => void err.push(t) };
     const code = await runMain('search', (argv) => void parseSearchArgs(argv, ['jetson-tx2']), ['--out', 'x', '--bogus', '1'], io);
     expect(code).toBe(2);
-    expect(err.join('')).toMatch(/^search: unknown argument "--bogus"; allowed: --out, --preset, .*--record, --baseline\n$/);
+    expect(err.join('')).toMatch(/^search: unknown argument "--bogus"; allowed: --out, --preset, .*--record, --baseline, --export-models\n$/);
   });
 });
