@@ -26,6 +26,14 @@ export interface SearchArgs {
   baseline: boolean;
   /** After the run: the model bundle of every front network into DIR/network-<id>/ (src/ml/bundle.ts). */
   exportModels?: string;
+  /**
+   * Resumable across sittings: the latest checkpoint (and the events so far) is kept in FILE after
+   * every generation; a run started with an existing FILE continues from it; FILE is removed when
+   * the run finishes.
+   */
+  checkpoint?: string;
+  /** End this sitting (exit 3, checkpoint kept) after this many generations completed in it. */
+  sittingGenerations?: number;
 }
 
 /** The URL contract's keys that are also flags, in the order the contract writes them. */
@@ -45,6 +53,8 @@ export const SEARCH_FLAGS = defineFlags({
   record: { type: 'string', value: 'FILE' },
   baseline: { type: 'boolean' },
   exportModels: { type: 'string', value: 'DIR' },
+  checkpoint: { type: 'string', value: 'FILE' },
+  sittingGenerations: { type: 'int', min: 1, value: 'N' },
 });
 
 export const USAGE = usageLine('search', SEARCH_FLAGS);
@@ -70,5 +80,7 @@ export function parseSearchArgs(argv: readonly string[], knownDevices?: readonly
     record: a.record,
     baseline: a.baseline,
     exportModels: a.exportModels,
+    checkpoint: a.checkpoint,
+    sittingGenerations: a.sittingGenerations,
   };
 }

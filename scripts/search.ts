@@ -8,9 +8,11 @@
 // opens `#view=search&preset=…&seed=…&run=1`, waits for [data-testid="run-status"] to read
 // data-state="finished". Bad arguments: one line on stderr, exit 2. A failed run: exit 1.
 // Past --timeout: the result after the last completed generation is written, marked
-// `run.partial`, exit 3 (exit 1 when no generation completed).
+// `run.partial`, exit 3 (exit 1 when no generation completed). With --checkpoint FILE the run
+// is resumable across sittings (FILE keeps the latest checkpoint and the events so far; the same
+// command continues it); --sitting-generations N ends a sitting after N generations (exit 3).
 
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { preview } from 'vite';
 import { chromium, type Page } from 'playwright-core';
@@ -81,6 +83,44 @@ async function exportModels(page: Page, dir: string, front: readonly { id: numbe
   }
 }
 
+const CHECKPOINT_FORMAT = 'harmonic-nas-headless-checkpoint/1';
+type Hook = {
+  lastCheckpoint(): { history: unknown[] } | null;
+  recording(): string;
+  resume(state: unknown, events: string): Promise<void>;
+};
+
+/** Opens the run: a fresh one (run=1), or one continued from the checkpoint file of an earlier sitting. */
+async function startSitting(page: Page, base: string, args: SearchArgs): Promise<{ generationsSaved: number; generationsHere: number }> {
+  if (!args.checkpoint || !existsSync(args.checkpoint)) {
+    await page.goto(base + args.hash);
+    return { generationsSaved: 0, generationsHere: 0 };
+  }
+  const saved = JSON.parse(readFileSync(args.checkpoint, 'utf8')) as { format: string; state: { history: unknown[] }; events: string };
+  if (saved.format !== CHECKPOINT_FORMAT) throw new Error(`${args.checkpoint} is not a ${CHECKPOINT_FORMAT} file`);
+  await page.goto(base + args.hash.replace(/&run=1(?=&|$)/, ''));
+  await page.getByTestId('run-button').waitFor();
+  await page.evaluate(({ state, events }) => (globalThis as unknown as { __harmonicNas: Hook }).__harmonicNas.resume(state, events), saved);
+  console.error(`continuing from ${args.checkpoint}: ${saved.state.history.length} generation(s) done in earlier sittings`);
+  return { generationsSaved: saved.state.history.length, generationsHere: 0 };
+}
+
+/** Writes the checkpoint file when a generation completed since the last write; says whether it did. */
+async function keepCheckpoint(page: Page, file: string, sitting: { generationsSaved: number; generationsHere: number }): Promise<boolean> {
+  const latest = await page.evaluate(() => {
+    const hook = (globalThis as unknown as { __harmonicNas: Hook }).__harmonicNas;
+    const state = hook.lastCheckpoint();
+    return state ? { state, events: hook.recording() } : null;
+  });
+  if (!latest || latest.state.history.length <= sitting.generationsSaved) return false;
+  sitting.generationsHere += latest.state.history.length - sitting.generationsSaved;
+  sitting.generationsSaved = latest.state.history.length;
+  writeFileSync(`${file}.tmp`, JSON.stringify({ format: CHECKPOINT_FORMAT, savedAt: new Date().toISOString(), state: latest.state, events: latest.events }));
+  renameSync(`${file}.tmp`, file);
+  console.error(`checkpoint after generation ${latest.state.history.length} → ${file}`);
+  return true;
+}
+
 /** Runs one headless search; 0 finished, 1 failed, 3 partial (see the header). */
 export async function runHeadlessSearch(args: SearchArgs): Promise<number> {
   if (!existsSync(resolve(args.dist, 'index.html'))) {
@@ -98,7 +138,7 @@ export async function runHeadlessSearch(args: SearchArgs): Promise<number> {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    await page.goto(base + args.hash);
+    const sitting = await startSitting(page, base, args);
     const status = page.getByTestId('run-status');
     const deadline = t0 + args.timeoutS * 1000;
     let lastLine = '';
@@ -117,6 +157,11 @@ export async function runHeadlessSearch(args: SearchArgs): Promise<number> {
         }
         await writeResult(page, args, t0, errors, true);
         console.error(`search did not finish within ${args.timeoutS} s: wrote the result after the last completed generation (partial) → ${args.out}`);
+        return 3;
+      }
+      if (args.checkpoint && (await keepCheckpoint(page, args.checkpoint, sitting)) && args.sittingGenerations !== undefined && sitting.generationsHere >= args.sittingGenerations) {
+        await writeResult(page, args, t0, errors, true);
+        console.error(`sitting over after ${sitting.generationsHere} generation(s): checkpoint kept in ${args.checkpoint}; run the same command again to continue (partial result → ${args.out})`);
         return 3;
       }
       const phase = (await page.getByTestId('phase').textContent({ timeout: 200 }).catch(() => '')) ?? '';
@@ -139,6 +184,7 @@ export async function runHeadlessSearch(args: SearchArgs): Promise<number> {
       console.error(`random-search baseline: ${((Date.now() - t1) / 1000).toFixed(1)} s; hypervolume ${await hv.getAttribute('data-hv')} vs random ${await hv.getAttribute('data-hv-random')}`);
     }
     const exported = await writeResult(page, args, t0, errors, false);
+    if (args.checkpoint && existsSync(args.checkpoint)) rmSync(args.checkpoint);
     if (args.exportModels) await exportModels(page, args.exportModels, exported.front as { id: number }[]);
     console.error(`finished in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${exported.front.length} networks on the front, ${exported.archive.length} evaluated → ${args.out}`);
     return 0;

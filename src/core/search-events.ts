@@ -109,6 +109,8 @@ export interface MemorySample {
   generation: number;
   numTensors: number;
   numBytes: number;
+  /** Bytes of the front networks' retrained fusion weights the worker keeps for model export. */
+  keptModelBytes?: number;
 }
 
 /** The inner search in progress, with its pair. */

@@ -301,7 +301,7 @@ export class SearchRunner implements SearchWorkerApi {
     const m = tf.memory();
     this.tick(this.clock.since > 0);
     this.clock.generation = 0;
-    const memory = { generation: record.generation, numTensors: m.numTensors, numBytes: m.numBytes };
+    const memory = { generation: record.generation, numTensors: m.numTensors, numBytes: m.numBytes, keptModelBytes: this.tfEvaluator?.keptNetworkBytes() ?? 0 };
     this.emit({ type: 'generation', delta: { record, entries, survivors, elite: checkpoint.elite }, memory, checkpoint });
   }
 

@@ -44,6 +44,21 @@ export class RunHistoryState {
     }
   }
 
+  /** The entry of the live run that finished in this tab (its baseline may come later). */
+  private live: { id: string; finishedAt: number; durationMs: number | null } | null = null;
+
+  /** A live run finished in this tab: a new history entry. */
+  finishedLive(events: readonly SearchEvent[], preset: string, durationMs: number | null): void {
+    const finishedAt = Date.now();
+    this.live = { id: `${finishedAt.toString(36)}-${Math.floor(Math.random() * 1e9).toString(36)}`, finishedAt, durationMs };
+    void this.add([...events], { preset, ...this.live });
+  }
+
+  /** That run's random-search baseline finished: the same entry, now with it. */
+  baselineLive(events: readonly SearchEvent[], preset: string): void {
+    if (this.live) void this.add([...events], { preset, ...this.live });
+  }
+
   async remove(id: string): Promise<void> {
     try {
       await deleteFromHistory(id);

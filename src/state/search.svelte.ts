@@ -9,8 +9,8 @@ import { checkSettings, presetSettings, validateSettings, type PresetName, type 
 import type { SearchResult } from '../core/search/archive';
 import type { BackendReport } from '../core/backends';
 import type { RunnerStatus, SearchEvent, StepGrainChoice } from '../core/search-protocol';
-import { applySearchEvent, emptyRunView, resultOfRun, type RunView } from '../core/search/run-view';
-import { formatRecording, parseRecording } from '../core/search/recording';
+import { applySearchEvent, emptyRunView, lastCheckpointOf, resultOfRun, type RunView } from '../core/search/run-view';
+import { formatRecording } from '../core/search/recording';
 import type { EngineState } from '../core/search/engine-state';
 import { SearchClient } from '../api/search-client';
 import { etas, type Etas } from '../api/eta';
@@ -19,13 +19,12 @@ import { urlHash, type UrlHash } from './url-hash.svelte';
 import { FIRST_VISIT_RECORDING } from '../data/asset-paths';
 import { clearRun, loadRun, saveRun } from './checkpoints';
 import { PHASE_WORDS } from '../core/search/phase-words';
-export { PHASE_WORDS };
+import { fetchRecording } from '../data/recordings';
 import { encodeSavedRun, type SavedRun } from './checkpoint-codec';
 import { RunHistoryState } from './run-history.svelte';
 import type { HistorySummary } from './run-history-codec';
 
 export type RunStatus = 'idle' | 'loading' | 'running' | 'paused' | 'finished' | 'error';
-
 
 export class SearchState {
   url: UrlSettings;
@@ -109,24 +108,19 @@ export class SearchState {
   /** Loads a recording from this site and replays it at once; problems go to urlErrors. */
   private async replayFile(path: string): Promise<void> {
     try {
-      const response = await fetch(`./${path}`);
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const { events, errors } = parseRecording(await response.text());
-      if (errors.length > 0) this.urlErrors = [...this.urlErrors, ...errors.map((e) => `recording ${path}: ${e}`)];
+      const { events, errors } = await fetchRecording(path);
+      this.urlErrors = [...this.urlErrors, ...errors];
       await this.replay(events, path);
     } catch (err) {
-      this.urlErrors = [...this.urlErrors, `Could not load the recording ${path}: ${(err as Error).message}`];
+      this.urlErrors = [...this.urlErrors, (err as Error).message];
     }
   }
 
   private readHash(): void {
     const parsed = parseUrlState(this.hash.text, { knownDevices: this.knownDevices() });
-    const s = parsed.settings;
-    const before = JSON.stringify(searchSettingsFromUrl(this.url));
-    if (JSON.stringify(searchSettingsFromUrl(s)) !== before || s.backend !== this.url.backend) {
-      this.urlErrors = parsed.errors;
-      this.applyUrl(s);
-    }
+    if (JSON.stringify(searchSettingsFromUrl(parsed.settings)) === JSON.stringify(searchSettingsFromUrl(this.url)) && parsed.settings.backend === this.url.backend) return;
+    this.urlErrors = parsed.errors;
+    this.applyUrl(parsed.settings);
   }
 
   /** The URL is the source of the settings: every key it names, over its preset. */
@@ -135,21 +129,11 @@ export class SearchState {
     this.settings = searchSettingsFromUrl(s);
   }
 
-  /**
-   * Writes every search setting to the hash (what differs from the preset, plus preset, seed,
-   * device, λ and backend), keeping the other keys (view, lesson, a Devices network).
-   */
+  /** Writes every search setting to the hash (what differs from the preset), keeping the other keys. */
   private writeUrl(): void {
     const { settings: inHash, unknown } = this.hash.parsed;
-    const next: UrlSettings = {
-      ...inHash,
-      ...urlSettingsOf($state.snapshot(this.settings) as SearchSettings, this.url.preset),
-      backend: this.url.backend,
-      run: false,
-      replay: null,
-    };
-    this.url = next;
-    this.hash.replace(formatUrlState(next, unknown));
+    this.url = { ...inHash, ...urlSettingsOf($state.snapshot(this.settings) as SearchSettings, this.url.preset), backend: this.url.backend, run: false, replay: null };
+    this.hash.replace(formatUrlState(this.url, unknown));
   }
 
   setPreset(name: PresetName): void {
@@ -191,22 +175,19 @@ export class SearchState {
       this.result = resultOfRun(after);
     }
     if (e.type === 'status') this.onStatus(e.status);
-    else if (e.type === 'generation' && e.checkpoint && e.checkpoint.phase !== 'finished') {
-      const run = encodeSavedRun(e.checkpoint, this.url.backend, this.url.preset);
-      saveRun(run).catch(() => {}); // no IndexedDB: the run still goes on
+    // A replay took no compute in this tab: nothing to save, no "finished in" time.
+    if (this.replaying) {
+      if (e.type === 'finished') this.wallMs = null;
+      return;
+    }
+    if (e.type === 'generation' && e.checkpoint && e.checkpoint.phase !== 'finished') {
+      saveRun(encodeSavedRun(e.checkpoint, this.url.backend, this.url.preset)).catch(() => {}); // no IndexedDB: the run still goes on
     } else if (e.type === 'finished') {
-      // A replay took no compute in this tab: no "finished in" time for it.
-      this.wallMs = this.replaying ? null : performance.now() - this.startedAt;
+      this.wallMs = performance.now() - this.startedAt;
       clearRun().catch(() => {});
       this.saved = null;
-      if (!this.replaying) {
-        this.historyEntry = { id: `${Date.now().toString(36)}-${Math.floor(Math.random() * 1e9).toString(36)}`, finishedAt: Date.now(), durationMs: this.wallMs };
-        void this.history.add([...this.events], { preset: this.url.preset, ...this.historyEntry });
-      }
-    } else if (e.type === 'baseline-finished' && !this.replaying && this.historyEntry) {
-      // The same history entry, now with its random-search baseline.
-      void this.history.add([...this.events], { preset: this.url.preset, ...this.historyEntry });
-    }
+      this.history.finishedLive(this.events, this.url.preset, this.wallMs);
+    } else if (e.type === 'baseline-finished') this.history.baselineLive(this.events, this.url.preset);
   }
 
   /** The current run's events as JSON lines (the format of `npm run search -- --record`). */
@@ -228,8 +209,6 @@ export class SearchState {
   replayKind = $state<'recording' | 'history' | null>(null);
   /** The history entry being shown, and whether a reloaded `run=1` link brought it back. */
   reopened = $state.raw<{ summary: HistorySummary; fromLink: boolean } | null>(null);
-  /** The history entry of the live run that finished in this tab. */
-  private historyEntry: { id: string; finishedAt: number; durationMs: number | null } | null = null;
   /** Finished runs kept in this browser (IndexedDB). */
   readonly history = new RunHistoryState();
 
@@ -274,7 +253,7 @@ export class SearchState {
     if (s.state === 'error' && s.message) this.errors = [...this.errors, s.message];
   }
 
-  private async launch(settings: SearchSettings, checkpoint: EngineState | null, paused: boolean): Promise<void> {
+  private async launch(settings: SearchSettings, checkpoint: EngineState | null, paused: boolean, earlierEvents: readonly SearchEvent[] = []): Promise<void> {
     this.replayToken++;
     this.replaying = null;
     this.replayKind = null;
@@ -287,6 +266,7 @@ export class SearchState {
     this.selectedId = null;
     this.wallMs = null;
     this.startedAt = performance.now();
+    for (const e of earlierEvents) this.onEvent(e);
     this.status = 'loading';
     this.client = new SearchClient(this.listener());
     this.client.setDelay(this.delayMs);
@@ -386,6 +366,20 @@ export class SearchState {
     this.settings = saved.state.settings;
     this.url = { ...this.url, backend: saved.run.backend };
     await this.launch(saved.state.settings, saved.state, false);
+  }
+
+  /**
+   * Continues a run from `state` (e.g. the headless search's checkpoint file, another sitting),
+   * its earlier events first so that the views and the recording hold the whole run.
+   */
+  async resumeFrom(state: EngineState, earlierEvents: readonly SearchEvent[]): Promise<void> {
+    this.settings = state.settings;
+    await this.launch(state.settings, state, false, earlierEvents);
+  }
+
+  /** The run's latest checkpoint (after its last completed generation), or null. */
+  lastCheckpoint(): EngineState | null {
+    return lastCheckpointOf(this.events);
   }
 
   discardSaved(): void {

@@ -208,3 +208,12 @@ export function latestSearchedIndex(inner: readonly InnerSearchView[]): number {
   for (let i = inner.length - 1; i >= 0; i--) if (!inner[i].cached && inner[i].search.length > 0) return i;
   return -1;
 }
+
+/** The checkpoint of the last completed generation in a run's events, or null. */
+export function lastCheckpointOf(events: readonly SearchEvent[]): EngineState | null {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i];
+    if (e.type === 'generation' && e.checkpoint) return e.checkpoint;
+  }
+  return null;
+}
