@@ -2,9 +2,9 @@
 // URL contract's settings as flags, validated by the same codec the page uses. Errors are
 // one-line ArgErrors; runCli prints them on stderr and exits with status 2.
 
-import { formatUrlState, parseUrlState, type UrlSettings } from '../src/core/search/url-state';
+import { TUNED_NUMBER_KEYS, formatUrlState, parseUrlState, type UrlSettings } from '../src/core/search/url-state';
 import { PRESET_NAMES } from '../src/core/search/settings';
-import { ArgError, defineFlags, parseFlags, usageLine } from './cli-args';
+import { ArgError, defineFlags, flagName, parseFlags, usageLine } from './cli-args';
 
 export { ArgError };
 
@@ -37,7 +37,7 @@ export interface SearchArgs {
 }
 
 /** The URL contract's keys that are also flags, in the order the contract writes them. */
-const URL_FLAGS = ['preset', 'seed', 'device', 'lambda', 'backend'] as const;
+const URL_FLAGS = ['preset', 'seed', 'device', 'lambda', 'backend', ...TUNED_NUMBER_KEYS, 'objectives', 'paperFaithful'] as const;
 
 /** Settings flags are plain strings here: the URL codec checks them, as on the page. */
 export const SEARCH_FLAGS = defineFlags({
@@ -47,6 +47,10 @@ export const SEARCH_FLAGS = defineFlags({
   device: { type: 'string', value: 'ID' },
   lambda: { type: 'string', value: 'X' },
   backend: { type: 'string', value: 'BACKEND' },
+  // A preset number, the objectives (error,latency) or paper-faithful (1|0), as in the URL.
+  ...Object.fromEntries(TUNED_NUMBER_KEYS.map((k) => [k, { type: 'string', value: 'X' } as const])) as Record<(typeof TUNED_NUMBER_KEYS)[number], { type: 'string'; value: string }>,
+  objectives: { type: 'string', value: 'LIST' },
+  paperFaithful: { type: 'string', value: '1|0' },
   timeout: { type: 'int', min: 1, default: 1800, value: 'S' },
   dist: { type: 'string', default: 'dist', value: 'DIR' },
   screenshot: { type: 'string', value: 'PNG' },
@@ -68,7 +72,7 @@ export function parseSearchArgs(argv: readonly string[], knownDevices?: readonly
     if (v !== undefined) pairs.push(`${key}=${encodeURIComponent(v)}`);
   }
   const parsed = parseUrlState(pairs.join('&'), { knownDevices });
-  if (parsed.errors.length > 0) throw new ArgError(parsed.errors[0].replace(/; using .*$/, '').replace(/^(\w+) /, '--$1 '));
+  if (parsed.errors.length > 0) throw new ArgError(parsed.errors[0].replace(/; using .*$/, '').replace(/^(\w+) /, (_, key: string) => `${flagName(key)} `));
   const settings = { ...parsed.settings, run: true };
   return {
     settings,

@@ -2,7 +2,10 @@
 // a recording, into the live views; Run then starts a live search instead.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { startApp, type AppHarness } from './harness';
+import { readFileSync } from 'node:fs';
 import { FIRST_VISIT_RECORDING } from '../../src/data/asset-paths';
+import { parseRecording } from '../../src/core/search/recording';
+import { replayEvents, resultOfRun } from '../../src/core/search/run-view';
 
 let app: AppHarness;
 beforeAll(async () => {
@@ -18,7 +21,12 @@ describe('first visit', () => {
     const banner = page.getByTestId('replay-banner');
     await banner.waitFor({ timeout: 30_000 });
     expect(await banner.textContent()).toMatch(new RegExp(`recording of a real run.*${FIRST_VISIT_RECORDING.replace('.', '\\.')}.*preset demo.*from commit [0-9a-f]{10}`, 's'));
-    await expect.poll(() => page.getByTestId('pareto-point').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    // the replay reaches the recorded front: the same networks as the recording's own result
+    const recorded = resultOfRun(replayEvents(parseRecording(readFileSync(`public/${FIRST_VISIT_RECORDING}`, 'utf8')).events))!;
+    await expect.poll(() => page.getByTestId('pareto-row').count(), { timeout: 30_000 }).toBe(recorded.front.length);
+    const shown = await page.getByTestId('pareto-row').evaluateAll((els) => els.map((e) => [e.getAttribute('data-image'), e.getAttribute('data-audio'), Number(e.getAttribute('data-latency-ms'))]));
+    expect(shown.map((r) => r[2]).sort()).toEqual(recorded.front.map((e) => e.latencyMs).sort());
+    expect(await page.getByTestId('pareto-point').count()).toBe(recorded.archive.length);
     expect(await page.locator('[data-testid="hv-chart"]').getAttribute('data-baseline')).toBe('finished');
     await page.getByTestId('run-button').click();
     await expect.poll(() => banner.count(), { timeout: 30_000 }).toBe(0);

@@ -52,6 +52,13 @@ describe('headless search arguments', () => {
     const io = { stdout: () => {}, stderr: (t: string) => void err.push(t) };
     const code = await runMain('search', (argv) => void parseSearchArgs(argv, ['jetson-tx2']), ['--out', 'x', '--bogus', '1'], io);
     expect(code).toBe(2);
-    expect(err.join('')).toMatch(/^search: unknown argument "--bogus"; allowed: --out, --preset, .*--record, --baseline, --export-models\n$/);
+    expect(err.join('')).toMatch(/^search: unknown argument "--bogus"; allowed: --out, --preset, .*--record, --baseline, --export-models, --checkpoint, --sitting-generations\n$/);
+  });
+
+  it('takes every preset number, the objectives and paper-faithful as flags, checked like the URL', () => {
+    const a = parseSearchArgs(['--out', 'r.json', '--preset', 'demo', '--generations', '10', '--objectives', 'error,latency', '--paper-faithful', '1']);
+    expect(a.settings).toMatchObject({ preset: 'demo', generations: 10, objectives: ['error', 'latency'], paperFaithful: true });
+    expect(a.hash).toContain('generations=10');
+    expect(() => parseSearchArgs(['--out', 'r.json', '--population-size', '1'])).toThrow(/^--population-size "1" must be an integer from 2 to 1024$/);
   });
 });
