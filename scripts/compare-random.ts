@@ -4,6 +4,7 @@
 // the reference box), the reference point, the number of fusion searches N and the ratio.
 //
 //   npm run --silent compare-random -- --preset quick --seed 1 --device jetson-tx2
+//   npm run --silent compare-random -- --preset quick --population-size 2 --offspring 2 --generations 2 --fusion-epochs 1 --retrain-epochs 1 --train-subset 120   (tiny: seconds)
 
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,8 @@ import { isMainModule, runCli } from './cli-args';
 import { parseSearchArgs } from './search-args';
 import { knownDevices, runHeadlessSearch } from './search';
 
-export const USAGE = 'usage: compare-random [--preset quick|demo|paper] [--seed N] [--device ID] [--lambda X] [--backend B] [--timeout S] [--dist DIR]';
+export const USAGE =
+  'usage: compare-random [--preset quick|demo|paper] [--seed N] [--device ID] [--lambda X] [--backend B] [--timeout S] [--dist DIR] [any preset number as in npm run search, e.g. --generations 1 --population-size 2]';
 
 interface ResultFile {
   history: { fusionSearches: number }[];

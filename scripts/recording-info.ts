@@ -14,7 +14,7 @@ function git(args: string[]): string | null {
   }
 }
 
-/** The commit the app was built from, "-dirty" when tracked files had local changes. */
+/** The checkout's commit, "-dirty" when tracked files had local changes (the page's build commit is preferred). */
 export function currentCommit(): string {
   const head = git(['rev-parse', '--short=10', 'HEAD']);
   if (!head) return 'unknown (not a git checkout)';

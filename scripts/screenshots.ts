@@ -20,9 +20,10 @@ const FLAGS = defineFlags({
   'lessons-only': { type: 'boolean', default: false },
 });
 
+/** Switches the theme as a user does (the toggle), so that the d3 charts redraw in its colours. */
 async function setTheme(page: Page, theme: 'light' | 'dark') {
-  await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
-  await page.waitForTimeout(300);
+  if ((await page.evaluate(() => document.documentElement.dataset.theme)) !== theme) await page.getByTestId('theme-toggle').click();
+  await page.waitForTimeout(400);
 }
 
 async function shoot(page: Page, out: string, name: string) {

@@ -19,10 +19,11 @@ import { chromium, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from './chromium.mjs';
 import { isMainModule, runCli } from './cli-args';
 import { USAGE, parseSearchArgs, type SearchArgs } from './search-args';
-import { currentCommit, recordingInfo } from './recording-info';
+import { recordingInfo } from './recording-info';
 
-/** The commit (and whether the tree was clean) when the run started, i.e. what dist/ was built from. */
-const COMMIT_AT_START = currentCommit();
+/** The sittings of this run so far (from the checkpoint file, then this one): when, and the app's build commit. */
+const sittings: { date: string; commit: string }[] = [];
+const buildCommitOf = (page: Page) => page.evaluate(() => (globalThis as unknown as { __harmonicNas?: { buildCommit(): string } }).__harmonicNas?.buildCommit() ?? 'unknown');
 import type { SearchEvent } from '../src/core/search-events';
 import { DEVICE_INDEX_FILE, DEVICE_TABLES_DIR, publicPath } from '../src/data/asset-paths';
 
@@ -55,7 +56,8 @@ async function writeResult(page: Page, args: SearchArgs, t0: number, errors: str
   if (args.record) {
     // The run's event stream as the page received it (JSON lines), for replay into the views.
     const text = await page.evaluate(() => (globalThis as unknown as { __harmonicNas?: { recording(): string } }).__harmonicNas?.recording() ?? '');
-    const info: SearchEvent = { type: 'recording', info: { ...recordingInfo(args.settings.preset, page.context().browser()?.version() ?? 'unknown'), commit: COMMIT_AT_START } };
+    const base = recordingInfo(args.settings.preset, page.context().browser()?.version() ?? 'unknown');
+    const info: SearchEvent = { type: 'recording', info: { ...base, commit: await buildCommitOf(page), ...(sittings.length > 1 ? { sittings: [...sittings] } : {}) } };
     writeFileSync(args.record, `${JSON.stringify(info)}\n${text}`);
   }
   return exported as { front: unknown[]; archive: unknown[] };
@@ -92,14 +94,18 @@ type Hook = {
 
 /** Opens the run: a fresh one (run=1), or one continued from the checkpoint file of an earlier sitting. */
 async function startSitting(page: Page, base: string, args: SearchArgs): Promise<{ generationsSaved: number; generationsHere: number }> {
+  const date = new Date().toISOString();
   if (!args.checkpoint || !existsSync(args.checkpoint)) {
     await page.goto(base + args.hash);
+    await page.getByTestId('run-status').waitFor();
+    sittings.push({ date, commit: await buildCommitOf(page) });
     return { generationsSaved: 0, generationsHere: 0 };
   }
-  const saved = JSON.parse(readFileSync(args.checkpoint, 'utf8')) as { format: string; state: { history: unknown[] }; events: string };
+  const saved = JSON.parse(readFileSync(args.checkpoint, 'utf8')) as { format: string; state: { history: unknown[] }; events: string; sittings?: { date: string; commit: string }[] };
   if (saved.format !== CHECKPOINT_FORMAT) throw new Error(`${args.checkpoint} is not a ${CHECKPOINT_FORMAT} file`);
   await page.goto(base + args.hash.replace(/&run=1(?=&|$)/, ''));
   await page.getByTestId('run-button').waitFor();
+  sittings.push(...(saved.sittings ?? []), { date, commit: await buildCommitOf(page) });
   await page.evaluate(({ state, events }) => (globalThis as unknown as { __harmonicNas: Hook }).__harmonicNas.resume(state, events), saved);
   console.error(`continuing from ${args.checkpoint}: ${saved.state.history.length} generation(s) done in earlier sittings`);
   return { generationsSaved: saved.state.history.length, generationsHere: 0 };
@@ -115,7 +121,7 @@ async function keepCheckpoint(page: Page, file: string, sitting: { generationsSa
   if (!latest || latest.state.history.length <= sitting.generationsSaved) return false;
   sitting.generationsHere += latest.state.history.length - sitting.generationsSaved;
   sitting.generationsSaved = latest.state.history.length;
-  writeFileSync(`${file}.tmp`, JSON.stringify({ format: CHECKPOINT_FORMAT, savedAt: new Date().toISOString(), state: latest.state, events: latest.events }));
+  writeFileSync(`${file}.tmp`, JSON.stringify({ format: CHECKPOINT_FORMAT, savedAt: new Date().toISOString(), sittings, state: latest.state, events: latest.events }));
   renameSync(`${file}.tmp`, file);
   console.error(`checkpoint after generation ${latest.state.history.length} → ${file}`);
   return true;

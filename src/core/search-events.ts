@@ -161,6 +161,8 @@ export interface RecordingInfo {
   commit: string;
   /** The command that made it. */
   command: string;
+  /** A run made in several sittings: when each began and the commit its app was built from. */
+  sittings?: { date: string; commit: string }[];
 }
 
 export type SearchEvent =
