@@ -118,6 +118,9 @@ describe('Learn panel (built app)', () => {
     };
     for (const lambda of [0, 0.5, 2]) expect((await chosenAt(lambda)).filter((c) => c === 'true')).toHaveLength(1);
     expect(await page.getByTestId('macs-table').locator('tbody tr').count()).toBe(9);
+    // per-layer bars of the shown network, one per table entry it sums
+    const barsFigure = page.getByTestId('lesson-layer-bars');
+    expect(Number(await barsFigure.getAttribute('data-layers'))).toBeGreaterThan(5);
 
     await page.goto(`${app.baseUrl}#lesson=4`);
     await page.getByTestId('bn-measure').click();
