@@ -34,4 +34,16 @@ describe('first visit', () => {
     expect(consoleErrors).toEqual([]);
     expect(foreignRequests).toEqual([]);
   });
+
+  it('replays the longer run recorded in two sittings to its recorded front', async () => {
+    const path = 'recordings/demo10-seed1-tx2.jsonl';
+    const { page, consoleErrors } = await app.open(`#replay=${path}`);
+    const banner = page.getByTestId('replay-banner');
+    await banner.waitFor({ timeout: 30_000 });
+    expect(await banner.textContent()).toMatch(/in 2 sittings/);
+    const recorded = resultOfRun(replayEvents(parseRecording(readFileSync(`public/${path}`, 'utf8')).events))!;
+    expect(recorded.history).toHaveLength(10);
+    await expect.poll(() => page.getByTestId('pareto-row').count(), { timeout: 30_000 }).toBe(recorded.front.length);
+    expect(consoleErrors).toEqual([]);
+  });
 });
