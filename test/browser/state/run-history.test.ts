@@ -78,7 +78,10 @@ describe('RunHistory view', () => {
     const model = new SearchState();
     await model.history.add(tiny, { preset: 'quick', durationMs: null, id: 'tiny', finishedAt: 1000 });
     await model.history.add(quick, { preset: 'quick', durationMs: null, id: 'quick', finishedAt: 2000 });
+    const pageWidth = document.documentElement.scrollWidth;
     const host = document.createElement('div');
+    // as in the Search view: a 390 px flex column (flex items grow to their content unless told not to)
+    Object.assign(host.style, { width: '390px', display: 'flex', flexDirection: 'column' });
     document.body.append(host);
     app = mount(RunHistory, { target: host, props: { model } });
     flushSync();
@@ -87,6 +90,9 @@ describe('RunHistory view', () => {
     await expect.poll(() => host.querySelectorAll('[data-testid="compare-front"]').length).toBe(2);
     const counts = [...host.querySelectorAll('[data-testid="compare-front"]')].map((g) => Number(g.getAttribute('data-points')));
     expect(counts).toEqual([resultOfRun(replayEvents(quick))!.front.length, resultOfRun(replayEvents(tiny))!.front.length]);
+    // fits a 390 px screen: the table scrolls inside its own region
+    expect(host.scrollWidth).toBeLessThanOrEqual(390);
+    expect(document.documentElement.scrollWidth).toBe(pageWidth); // nothing (e.g. an absolutely placed label) escapes it
     (host.querySelector('[data-testid="history-row"][data-id="tiny"] [data-testid="history-reopen"]') as HTMLButtonElement).click();
     await expect.poll(() => model.replayKind).toBe('history');
     expect(model.result!.front).toEqual(resultOfRun(replayEvents(tiny))!.front);
