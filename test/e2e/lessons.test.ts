@@ -32,6 +32,8 @@ describe('Learn panel (built app)', () => {
       for (const t of lesson.targets) expect(await page.locator(`[data-lesson-target="${t}"]`).getAttribute('data-highlighted')).toBe('true');
       expect(await page.getByTestId('lesson-fact').count()).toBeLessThanOrEqual(1);
       expect(await seriousViolations(page), `lesson ${lesson.number}`).toEqual([]);
+      await page.getByTestId('theme-toggle').click();
+      expect(await seriousViolations(page), `lesson ${lesson.number}, ${await page.evaluate(() => document.documentElement.dataset.theme)}`).toEqual([]);
       // the NSGA-II lesson labels every point of the Pareto chart with its rank and crowding
       const notes = page.getByTestId('pareto-note');
       if (lesson.number === 6) {
@@ -100,6 +102,10 @@ describe('Learn panel (built app)', () => {
     await expect.poll(() => page.getByTestId('lesson').getAttribute('data-lesson')).toBe('5');
     await page.getByTestId('explain-timeline').click();
     await expect.poll(() => page.getByTestId('lesson').getAttribute('data-lesson')).toBe('6');
+    // "?" on a focused Pareto point opens the lesson on Pareto fronts
+    await page.getByTestId('pareto-point').first().focus();
+    await page.keyboard.press('?');
+    await expect.poll(() => page.getByTestId('lesson').getAttribute('data-lesson')).toBe('5');
     await page.getByTestId('lesson-close').focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('learn-panel').count()).toBe(0);
