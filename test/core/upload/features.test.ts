@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { clipMfcc, clipWarning, greyImage, normaliseMfccMaps } from '../../../src/core/upload/features';
+import { mfcc, AVMNIST_MFCC } from '../../../src/core/audio/mfcc';
+
+describe('uploaded sample features', () => {
+  it('turns any RGBA image into 28×28 grey in [−1, 1] by area averaging', () => {
+    // 56×56: left half white, right half black → 14 white columns, 14 black
+    const w = 56;
+    const rgba = new Uint8ClampedArray(w * w * 4);
+    for (let y = 0; y < w; y++) for (let x = 0; x < w; x++) rgba.set(x < 28 ? [255, 255, 255, 255] : [0, 0, 0, 255], (y * w + x) * 4);
+    const g = greyImage(rgba, w, w);
+    expect(g).toHaveLength(784);
+    expect(g[0]).toBeCloseTo(1, 6);
+    expect(g[27]).toBeCloseTo(-1, 6);
+    // a 3×3 image of one grey level stays that level everywhere
+    const grey = (level: number, alpha: number) => Uint8ClampedArray.from({ length: 9 * 4 }, (_, i) => (i % 4 === 3 ? alpha : level));
+    for (const v of greyImage(grey(128, 255), 3, 3)) expect(v).toBeCloseTo((128 / 255 - 0.5) / 0.5, 6);
+    // transparent pixels count as black (MNIST digits are light on black)
+    for (const v of greyImage(grey(255, 0), 3, 3)) expect(v).toBeCloseTo(-1, 6);
+    expect(() => greyImage(new Uint8ClampedArray(4), 2, 2)).toThrow(/needs 16 RGBA bytes/);
+  });
+
+  it('gives an 8 kHz clip the demo pipeline\u2019s map, and a 44.1 kHz one nearly the same', () => {
+    const tone = (rate: number) => Float32Array.from({ length: rate * 0.6 }, (_, i) => 0.3 * Math.sin((2 * Math.PI * 500 * i) / rate));
+    const at8k = clipMfcc(tone(8000), 8000);
+    expect(Array.from(at8k)).toEqual(Array.from(mfcc(tone(8000), 8000)));
+    expect(at8k).toHaveLength(AVMNIST_MFCC.numCoefficients * AVMNIST_MFCC.numFrames);
+    const at44 = clipMfcc(tone(44100), 44100);
+    const diff = at8k.reduce((m, v, i) => Math.max(m, Math.abs(v - at44[i])), 0);
+    const scale = at8k.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+    expect(diff / scale).toBeLessThan(0.05);
+  });
+
+  it('normalises maps with training statistics only, into [−1, 1]', () => {
+    const n = AVMNIST_MFCC.numCoefficients * AVMNIST_MFCC.numFrames;
+    const maps = [0, 1, 2, 100].map((k) => Float32Array.from({ length: n }, (_, i) => k + (i % 3)));
+    const out = normaliseMfccMaps(maps, [0, 1, 2]);
+    for (const m of out) for (const v of m) expect(v >= -1 && v <= 1).toBe(true);
+    // the outlier outside training saturates instead of shifting the statistics
+    expect(Math.max(...out[3])).toBe(1);
+    expect(normaliseMfccMaps(maps, [0, 1, 2])[1]).toEqual(out[1]);
+  });
+
+  it('warns about very short and silent clips', () => {
+    expect(clipWarning(new Float32Array(800), 8000, 'audio/a.wav')).toBe('audio/a.wav is only 0.10 s long.');
+    expect(clipWarning(new Float32Array(8000), 8000, 'audio/b.wav')).toBe('audio/b.wav is silent.');
+    expect(clipWarning(Float32Array.from({ length: 8000 }, (_, i) => Math.sin(i)), 8000, 'c')).toBeNull();
+  });
+});
