@@ -1,0 +1,88 @@
+// The uploaded dataset as Svelte 5 state: reading a zip (validation, decoding, progress), every
+// problem as its own message, the dataset kept in IndexedDB across reloads, and delete. A bad
+// upload changes nothing: the dataset read before stays, in memory and in storage.
+
+import { readUploadedDataset, type ImageDecoder, type UploadedDataset } from '../data/upload-dataset';
+import { deleteUpload, loadUpload, saveUpload, type StoredUpload } from './uploads';
+
+export interface UploadStore {
+  save(u: StoredUpload): Promise<void>;
+  load(): Promise<StoredUpload | null>;
+  remove(): Promise<void>;
+}
+
+const idbStore: UploadStore = { save: saveUpload, load: loadUpload, remove: deleteUpload };
+
+export class UploadState {
+  status = $state<'idle' | 'reading' | 'ready'>('idle');
+  progress = $state<{ done: number; total: number } | null>(null);
+  /** Problems of the last upload (the dataset before it, if any, is unchanged). */
+  errors = $state.raw<string[]>([]);
+  warnings = $state.raw<string[]>([]);
+  dataset = $state.raw<UploadedDataset | null>(null);
+  fileName = $state<string | null>(null);
+  /** A storage problem, in words. */
+  storageMessage = $state<string | null>(null);
+
+  constructor(
+    private readonly decode: ImageDecoder,
+    private readonly store: UploadStore = idbStore,
+  ) {}
+
+  /** Reads the dataset kept from an earlier visit, if any. */
+  async restore(): Promise<void> {
+    let kept: StoredUpload | null = null;
+    try {
+      kept = await this.store.load();
+    } catch {
+      return; // no IndexedDB (private mode): nothing kept
+    }
+    if (kept) await this.readBytes(kept.bytes, kept.fileName, false);
+  }
+
+  async read(file: { name: string; arrayBuffer(): Promise<ArrayBuffer> }): Promise<void> {
+    await this.readBytes(new Uint8Array(await file.arrayBuffer()), file.name, true);
+  }
+
+  private async readBytes(bytes: Uint8Array, fileName: string, keep: boolean): Promise<void> {
+    const before = this.status === 'reading' ? 'idle' : this.status;
+    this.status = 'reading';
+    this.progress = null;
+    this.errors = [];
+    this.warnings = [];
+    try {
+      const r = await readUploadedDataset(bytes, fileName, this.decode, (done, total) => (this.progress = { done, total }));
+      this.errors = r.errors;
+      this.warnings = r.warnings;
+      if (!r.dataset) return;
+      this.dataset = r.dataset;
+      this.fileName = fileName;
+      if (keep) {
+        try {
+          await this.store.save({ fileName, savedAt: Date.now(), bytes });
+          this.storageMessage = null;
+        } catch (err) {
+          this.storageMessage = (err as Error).message;
+        }
+      }
+    } catch (err) {
+      this.errors = [`${fileName} could not be read: ${(err as Error).message}`];
+    } finally {
+      this.progress = null;
+      this.status = this.dataset ? 'ready' : before === 'ready' ? 'ready' : 'idle';
+    }
+  }
+
+  async remove(): Promise<void> {
+    this.dataset = null;
+    this.fileName = null;
+    this.errors = [];
+    this.warnings = [];
+    this.status = 'idle';
+    try {
+      await this.store.remove();
+    } catch (err) {
+      this.storageMessage = `Could not delete the kept dataset: ${(err as Error).message}`;
+    }
+  }
+}
