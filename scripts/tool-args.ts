@@ -105,6 +105,16 @@ export const BUILD_AVMNIST_FLAGS = defineFlags({
 });
 export const parseBuildAvmnistArgs = (argv: readonly string[]) => parseFlags(argv, BUILD_AVMNIST_FLAGS).values;
 
+/** scripts/build-example-zip.ts: the upload example from the demo set and the FSDD clips it names. */
+export const BUILD_EXAMPLE_ZIP_FLAGS = defineFlags({
+  fsdd: { type: 'string', value: 'DIR' },
+  out: { type: 'string', value: 'FILE' },
+  train: { type: 'int', min: 5, default: 8 },
+  val: { type: 'int', min: 1, default: 2 },
+  test: { type: 'int', min: 1, default: 2 },
+});
+export const parseBuildExampleZipArgs = (argv: readonly string[]) => parseFlags(argv, BUILD_EXAMPLE_ZIP_FLAGS).values;
+
 /** scripts/build-luts.ts: no flags, one optional folder of reference LUTs. */
 export const BUILD_LUTS_POSITIONALS = ['REFERENCE_DIR'] as const;
 /** The reference folder given, if any. */
@@ -119,5 +129,6 @@ export const TOOL_USAGE = {
   'train-supernet-node': usageLine('train-supernet-node', TRAIN_SUPERNET_NODE_FLAGS),
   'train-baseline': usageLine('train-baseline', TRAIN_BASELINE_FLAGS),
   'build-avmnist': usageLine('build-avmnist', BUILD_AVMNIST_FLAGS),
+  'build-example-zip': usageLine('build-example-zip', BUILD_EXAMPLE_ZIP_FLAGS),
   'build-luts': usageLine('build-luts', {}, BUILD_LUTS_POSITIONALS),
 } as const;

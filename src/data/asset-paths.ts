@@ -64,3 +64,6 @@ export function publicPath(path = ''): string {
   const trimmed = path.replace(/\/+$/, '');
   return trimmed === '' ? PUBLIC_DIR : `${PUBLIC_DIR}/${trimmed}`;
 }
+
+/** The upload example (a dataset zip in the upload format, built by scripts/build-example-zip.ts). */
+export const EXAMPLE_UPLOAD_ZIP = 'examples/avmnist-example.zip';

@@ -9,6 +9,7 @@ import { browserImageDecoder } from '../../../src/data/browser-image-decoder';
 import { encodeWavPcm16 } from '../../../src/data/wav';
 import type { StoredUpload } from '../../../src/state/uploads';
 import UploadPanel from '../../../src/components/data/UploadPanel.svelte';
+import exampleUrl from '../../../public/examples/avmnist-example.zip?url';
 
 async function png(level: number, size: number): Promise<Uint8Array> {
   const c = new OffscreenCanvas(size, size);
@@ -70,6 +71,20 @@ describe('UploadState', () => {
     await again.remove();
     expect(again.dataset).toBeNull();
     expect(kept()).toBeNull();
+  });
+});
+
+describe('the shipped example', () => {
+  it('reads through the browser decoder into 120 samples of 10 digits', async () => {
+    const bytes = new Uint8Array(await (await fetch(exampleUrl)).arrayBuffer());
+    const u = new UploadState(browserImageDecoder, memoryStore().store);
+    await u.read(file('avmnist-example.zip', bytes));
+    expect(u.errors).toEqual([]);
+    expect(u.dataset!.classes).toHaveLength(10);
+    expect([u.dataset!.splits.train.count, u.dataset!.splits.val.count, u.dataset!.splits.test.count]).toEqual([80, 20, 20]);
+    const img = u.dataset!.splits.train.images;
+    expect(Math.min(...img)).toBe(-1); // MNIST background
+    expect(Math.max(...img)).toBe(1); // full-intensity strokes
   });
 });
 
