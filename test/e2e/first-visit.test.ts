@@ -40,7 +40,7 @@ describe('first visit', () => {
     const { page, consoleErrors } = await app.open(`#replay=${path}`);
     const banner = page.getByTestId('replay-banner');
     await banner.waitFor({ timeout: 30_000 });
-    expect(await banner.textContent()).toMatch(/in 2 sittings/);
+    expect(await banner.textContent()).toMatch(/--record on .*in 2 sittings/s);
     const recorded = resultOfRun(replayEvents(parseRecording(readFileSync(`public/${path}`, 'utf8')).events))!;
     expect(recorded.history).toHaveLength(10);
     await expect.poll(() => page.getByTestId('pareto-row').count(), { timeout: 30_000 }).toBe(recorded.front.length);
