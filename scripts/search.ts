@@ -56,8 +56,8 @@ async function writeResult(page: Page, args: SearchArgs, t0: number, errors: str
   if (args.record) {
     // The run's event stream as the page received it (JSON lines), for replay into the views.
     const text = await page.evaluate(() => (globalThis as unknown as { __harmonicNas?: { recording(): string } }).__harmonicNas?.recording() ?? '');
-    const base = recordingInfo(args.settings.preset, page.context().browser()?.version() ?? 'unknown');
-    const info: SearchEvent = { type: 'recording', info: { ...base, commit: await buildCommitOf(page), ...(sittings.length > 1 ? { sittings: [...sittings] } : {}) } };
+    const base = recordingInfo(args.settings.preset, page.context().browser()?.version() ?? 'unknown', await buildCommitOf(page));
+    const info: SearchEvent = { type: 'recording', info: { ...base, ...(sittings.length > 1 ? { sittings: [...sittings] } : {}) } };
     writeFileSync(args.record, `${JSON.stringify(info)}\n${text}`);
   }
   return exported as { front: unknown[]; archive: unknown[] };

@@ -10,10 +10,7 @@
 import * as d3 from 'd3';
 import type { ArchView, BackboneView } from '../core/search/arch-view';
 import type { Cost } from '../core/types';
-
-function cssVar(el: Element, name: string, fallback: string): string {
-  return getComputedStyle(el).getPropertyValue(name).trim() || fallback;
-}
+import { cssVar } from './css-var';
 
 const ms = (c: Cost) => `${c.latencyMs.toFixed(3)} ms · ${c.energyMj.toFixed(3)} mJ`;
 /** Widest drawing (px): wider boxes would only spread the same text. */

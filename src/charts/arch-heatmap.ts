@@ -5,6 +5,7 @@
 // derived from it such as weight ÷ the row's uniform share), with a colour legend, the
 // exact weight in each cell's <title> and the row's largest weight (argmax) marked.
 import * as d3 from 'd3';
+import { cssVar } from './css-var';
 
 export interface HeatRow {
   /** Row name, e.g. "cell 1, input 1" or "cell 2, node 3". */
@@ -24,10 +25,6 @@ export interface HeatmapData {
   domain: [number, number];
   /** What the colour encodes, for the legend, e.g. "weight" or "× uniform". */
   scaleLabel: string;
-}
-
-function cssVar(el: Element, name: string, fallback: string): string {
-  return getComputedStyle(el).getPropertyValue(name).trim() || fallback;
 }
 
 let gradientIds = 0;

@@ -3,16 +3,13 @@
 // points joined by its attained-boundary step line, one colour per run. d3 only; colours from
 // CSS variables.
 import * as d3 from 'd3';
+import { cssVar } from './css-var';
 
 export interface CompareFront {
   label: string;
   /** CSS variable of the run's colour. */
   colourVar: string;
   points: readonly { latencyMs: number; accuracy: number }[];
-}
-
-function cssVar(el: Element, name: string, fallback: string): string {
-  return getComputedStyle(el).getPropertyValue(name).trim() || fallback;
 }
 
 export function drawFrontCompare(svg: SVGSVGElement, fronts: readonly CompareFront[]): void {

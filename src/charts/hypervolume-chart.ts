@@ -3,6 +3,7 @@
 // evolutionary search and for the random-search baseline at the same number of evaluations.
 // Values are normalised to the reference box (0..1). d3 only; colours from CSS variables.
 import * as d3 from 'd3';
+import { cssVar } from './css-var';
 
 export interface HypervolumeSeries {
   label: string;
@@ -13,10 +14,6 @@ export interface HypervolumeSeries {
   /** CSS variable of the line colour. */
   colourVar: string;
   dashed?: boolean;
-}
-
-function cssVar(el: Element, name: string, fallback: string): string {
-  return getComputedStyle(el).getPropertyValue(name).trim() || fallback;
 }
 
 export function drawHypervolumeChart(svg: SVGSVGElement, series: readonly HypervolumeSeries[]): void {

@@ -1,6 +1,7 @@
 // Per-layer cost bars (d3): where a multimodal network's latency (ms) or energy (mJ) goes,
 // one bar per LUT entry, coloured by part (image backbone, audio backbone, fusion).
 import * as d3 from 'd3';
+import { cssVar } from './css-var';
 
 export type CostPart = 'image' | 'audio' | 'fusion';
 
@@ -20,10 +21,6 @@ const PART_VARIABLE: Record<CostPart, string> = {
   audio: '--chart-audio',
   fusion: '--chart-fusion',
 };
-
-function cssVar(el: Element, name: string, fallback: string): string {
-  return getComputedStyle(el).getPropertyValue(name).trim() || fallback;
-}
 
 /** Draws (or redraws) the bars into `svg`, sized to its container's width. */
 export function drawLayerCostBars(svg: SVGSVGElement, bars: readonly LayerBar[], metric: CostMetric): void {

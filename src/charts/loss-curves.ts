@@ -4,6 +4,7 @@
 // per epoch per series; the epoch axis is 1-based and spans the planned epochs, so the chart does
 // not rescale as a live search adds epochs. Colours come from the theme's CSS variables.
 import * as d3 from 'd3';
+import { cssVar } from './css-var';
 
 export interface LossPoint {
   /** 1-based. */
@@ -33,10 +34,6 @@ export interface LossChartData {
   yLabel: string;
   /** Legend entries; default one per series. */
   legend?: LegendItem[];
-}
-
-function cssVar(el: Element, name: string, fallback: string): string {
-  return getComputedStyle(el).getPropertyValue(name).trim() || fallback;
 }
 
 const DASH = '5 3';

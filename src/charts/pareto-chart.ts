@@ -4,6 +4,7 @@
 // small and muted; optional marked points for the paper's models. Points are keyboard
 // reachable buttons (Enter/Space select); colours come from the theme's CSS variables.
 import * as d3 from 'd3';
+import { cssVar } from './css-var';
 
 export interface ChartPoint {
   id: number;
@@ -46,10 +47,6 @@ export interface ParetoChartHandlers {
 
 export const CHART_HEIGHT = 300;
 const M = { top: 14, right: 14, bottom: 40, left: 50 };
-
-function cssVar(el: Element, name: string, fallback: string): string {
-  return getComputedStyle(el).getPropertyValue(name).trim() || fallback;
-}
 
 function domain(values: number[], accuracy: boolean): [number, number] {
   const [lo, hi] = d3.extent(values) as [number, number];

@@ -6,6 +6,7 @@
 // needs no special case). Points are focusable (tabindex 0) and report focus / Enter / Space.
 import * as d3 from 'd3';
 import type { Modality } from '../core/types';
+import { cssVar } from './css-var';
 
 export interface BackbonePoint {
   /** Canonical genome key, e.g. k5733e3333d2. */
@@ -33,10 +34,6 @@ const MODALITY_VARIABLE: Record<Modality, [string, string]> = {
   image: ['--chart-image', '#2f6fdb'],
   audio: ['--chart-audio', '#d9822b'],
 };
-
-function cssVar(el: Element, name: string, fallback: string): string {
-  return getComputedStyle(el).getPropertyValue(name).trim() || fallback;
-}
 
 /** The tooltip text of a point: genome, generation (1-based), figures with units. */
 export function backboneLabel(p: BackbonePoint): string {

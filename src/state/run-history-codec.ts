@@ -69,17 +69,27 @@ export function summaryOf(r: HistoryRecord): HistorySummary {
   return summary;
 }
 
-/** A stored record, checked; its events and result. Throws naming the problem. */
-export function decodeHistoryRecord(x: unknown): { record: HistoryRecord; events: SearchEvent[]; result: SearchResult } {
+/**
+ * A stored record's summary, checked without reading its event stream (what the list needs;
+ * the stream is parsed when the run is opened). Throws naming the problem.
+ */
+export function checkedSummary(x: unknown): HistorySummary {
   const r = x as Partial<HistoryRecord> | null;
   if (!r || typeof r !== 'object') throw new Error('not a history record');
   if (r.format !== HISTORY_FORMAT) throw new Error(`unknown history format ${JSON.stringify(r.format)}`);
   if (typeof r.id !== 'string' || typeof r.finishedAt !== 'number' || typeof r.recording !== 'string') throw new Error('history record lacks id, finishedAt or recording');
   const problems = validateSettings(r.settings as SearchSettings);
   if (problems.length > 0) throw new Error(`history record settings: ${problems.join('; ')}`);
+  return summaryOf(r as HistoryRecord);
+}
+
+/** A stored record, checked; its events and result. Throws naming the problem. */
+export function decodeHistoryRecord(x: unknown): { record: HistoryRecord; events: SearchEvent[]; result: SearchResult } {
+  checkedSummary(x);
+  const r = x as HistoryRecord;
   const { events, errors } = parseRecording(r.recording);
   if (errors.length > 0) throw new Error(`history record events: ${errors[0]}`);
   const result = resultOfRun(replayEvents(events));
   if (!result) throw new Error('history record holds no run');
-  return { record: r as HistoryRecord, events, result };
+  return { record: r, events, result };
 }

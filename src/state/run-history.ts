@@ -3,7 +3,7 @@
 // (tested) encoding is ./run-history-codec.ts.
 
 import { appDb, HISTORY_STORE } from './app-db';
-import { decodeHistoryRecord, summaryOf, type HistoryRecord, type HistorySummary } from './run-history-codec';
+import { checkedSummary, decodeHistoryRecord, type HistoryRecord, type HistorySummary } from './run-history-codec';
 
 export class HistoryFullError extends Error {
   constructor(stored: number) {
@@ -26,14 +26,14 @@ export async function addToHistory(record: HistoryRecord): Promise<void> {
   }
 }
 
-/** Every readable record's summary, newest first; unreadable records are left out (and reported). */
+/** Every readable record's summary (event streams are not parsed here), newest first; unreadable records are left out (and counted). */
 export async function listHistory(): Promise<{ entries: HistorySummary[]; unreadable: number }> {
   const all = await (await appDb()).getAll(HISTORY_STORE);
   const entries: HistorySummary[] = [];
   let unreadable = 0;
   for (const raw of all) {
     try {
-      entries.push(summaryOf(decodeHistoryRecord(raw).record));
+      entries.push(checkedSummary(raw));
     } catch {
       unreadable++;
     }

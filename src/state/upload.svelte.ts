@@ -14,13 +14,15 @@ export interface UploadStore {
 const idbStore: UploadStore = { save: saveUpload, load: loadUpload, remove: deleteUpload };
 
 export class UploadState {
-  status = $state<'idle' | 'reading' | 'ready'>('idle');
+  private reading = $state(false);
   progress = $state<{ done: number; total: number } | null>(null);
   /** Problems of the last upload (the dataset before it, if any, is unchanged). */
   errors = $state.raw<string[]>([]);
   warnings = $state.raw<string[]>([]);
   dataset = $state.raw<UploadedDataset | null>(null);
   fileName = $state<string | null>(null);
+  /** 'ready' whenever a dataset is loaded (a failed upload leaves the one before). */
+  status = $derived<'idle' | 'reading' | 'ready'>(this.reading ? 'reading' : this.dataset ? 'ready' : 'idle');
   /** A storage problem, in words. */
   storageMessage = $state<string | null>(null);
 
@@ -45,8 +47,7 @@ export class UploadState {
   }
 
   private async readBytes(bytes: Uint8Array, fileName: string, keep: boolean): Promise<void> {
-    const before = this.status === 'reading' ? 'idle' : this.status;
-    this.status = 'reading';
+    this.reading = true;
     this.progress = null;
     this.errors = [];
     this.warnings = [];
@@ -69,7 +70,7 @@ export class UploadState {
       this.errors = [`${fileName} could not be read: ${(err as Error).message}`];
     } finally {
       this.progress = null;
-      this.status = this.dataset ? 'ready' : before === 'ready' ? 'ready' : 'idle';
+      this.reading = false;
     }
   }
 
@@ -78,7 +79,6 @@ export class UploadState {
     this.fileName = null;
     this.errors = [];
     this.warnings = [];
-    this.status = 'idle';
     try {
       await this.store.remove();
     } catch (err) {
