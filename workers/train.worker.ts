@@ -13,6 +13,7 @@ const api = {
     const outcome = await session.train(request, listener);
     return transfer(outcome, [outcome.weights]);
   },
+  timeSteps: (request: TrainRequest) => session.timeSteps(request),
   cancel: () => session.cancel(),
 };
 

@@ -7,7 +7,7 @@
 import { proxy, transfer, type Remote } from 'comlink';
 import type { BackendChoice, BackendReport } from '../core/backends';
 import { WorkerBridge } from './worker-bridge';
-import type { TrainListener, TrainOutcome, TrainRequest } from '../ml/supernet/training-session';
+import type { StepTiming, TrainListener, TrainOutcome, TrainRequest } from '../ml/supernet/training-session';
 import type { TrainWorkerApi } from '../../workers/train.worker';
 
 const defaultWorker = () => new Worker(new URL('../../workers/train.worker.ts', import.meta.url), { type: 'module' });
@@ -46,6 +46,12 @@ export class TrainClient {
       onEpoch: (r: Parameters<NonNullable<TrainListener['onEpoch']>>[0]) => listener.onEpoch?.(r),
     });
     return this.bridge.raceCrash(api.train(transfer(request, unique), callbacks), crashed);
+  }
+
+  /** Times a few steps on the request's data in the worker (the arrays are copied, not transferred). */
+  async timeSteps(request: TrainRequest): Promise<StepTiming> {
+    const api = await this.start();
+    return this.bridge.raceCrash(api.timeSteps(request), crashed);
   }
 
   cancel(): void {

@@ -4,7 +4,7 @@
 
 import { decodeSavedRun, type SavedRun } from './checkpoint-codec';
 import type { EngineState } from '../core/search/engine-state';
-import { appDb as db, CHECKPOINT_STORE as STORE } from './app-db';
+import { appDb as db, CHECKPOINT_STORE as STORE } from '../data/app-db';
 
 const KEY = 'last-run';
 

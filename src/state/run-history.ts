@@ -2,7 +2,7 @@
 // storage quota is reported in words and changes nothing already stored. Thin on purpose: the
 // (tested) encoding is ./run-history-codec.ts.
 
-import { appDb, HISTORY_STORE } from './app-db';
+import { appDb, HISTORY_STORE } from '../data/app-db';
 import { checkedSummary, decodeHistoryRecord, type HistoryRecord, type HistorySummary } from './run-history-codec';
 
 export class HistoryFullError extends Error {

@@ -1,7 +1,7 @@
 // IndexedDB store of the uploaded dataset (its zip, as uploaded, under one key) so that it is
 // there after a reload; nothing leaves the browser. A full quota is reported in words.
 
-import { appDb, UPLOAD_STORE } from './app-db';
+import { appDb, UPLOAD_STORE } from '../data/app-db';
 
 const KEY = 'dataset';
 

@@ -9,7 +9,7 @@ import { parseRecording } from '../../../src/core/search/recording';
 import { replayEvents, resultOfRun } from '../../../src/core/search/run-view';
 import { RunHistoryState } from '../../../src/state/run-history.svelte';
 import { SearchState } from '../../../src/state/search.svelte';
-import { appDb, HISTORY_STORE } from '../../../src/state/app-db';
+import { appDb, HISTORY_STORE } from '../../../src/data/app-db';
 import RunHistory from '../../../src/components/search/RunHistory.svelte';
 
 const quick = parseRecording(quickText).events;

@@ -1,5 +1,5 @@
-// The app's one IndexedDB database: the interrupted run's checkpoint (./checkpoints.ts) and the
-// history of finished runs (./run-history.ts), an uploaded dataset (./uploads.ts). Version 2
+// The app's one IndexedDB database: the interrupted run's checkpoint (../state/checkpoints.ts) and the
+// history of finished runs (../state/run-history.ts), an uploaded dataset (../state/uploads.ts and ./trained-upload.ts). Version 2
 // added the history store, version 3 the uploads store.
 
 import { openDB, type IDBPDatabase } from 'idb';
