@@ -132,6 +132,8 @@ export interface RunnerProgress extends SearchProgress {
 export interface RunStart {
   kind: 'evolution' | 'random';
   settings: SearchSettings;
+  /** The dataset's name as the app shows it (absent in older recordings: the demo set). */
+  datasetName?: string;
   reference: HypervolumeReference;
   archive: ArchiveEntry[];
   history: GenerationRecord[];

@@ -29,7 +29,10 @@ export type BundleFiles = Record<string, Uint8Array>;
 export interface BundleManifest {
   format: typeof BUNDLE_FORMAT;
   appVersion: string;
+  /** 'avmnist' (the demo set) or 'upload' (a dataset uploaded in the browser). */
   dataset: string;
+  /** The dataset's name as the app shows it (the upload's manifest name). */
+  datasetName?: string;
   seed: number;
   device: string;
   image: { genome: string; ofa: { ks: number[]; e: number[]; d: number[] }; inputSize: number };

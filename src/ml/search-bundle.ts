@@ -36,7 +36,8 @@ export async function exportEntryBundle(evaluator: TfSearchEvaluator, assets: Se
       return await buildBundle({
         meta: {
           appVersion: APP_VERSION,
-          dataset: 'avmnist',
+          dataset: assets.dataset.id,
+          datasetName: assets.dataset.name,
           seed: result.settings.seed,
           device: result.device,
           latencyMs: entry.latencyMs,

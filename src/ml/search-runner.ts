@@ -83,7 +83,7 @@ export class SearchRunner implements SearchWorkerApi {
     this.cb = callbacks;
     this.status('loading', 'loading the dataset, the supernets and the device table');
     const settings: SearchSettings = request.checkpoint ? request.checkpoint.settings : request.settings;
-    this.assets = this.assets?.table.id === settings.device ? this.assets : await this.deps.loadAssets(this.baseUrl, settings.device, (m) => this.status('loading', m));
+    this.assets = await this.assetsFor(settings, (m) => this.status('loading', m));
     this.tfEvaluator = new TfSearchEvaluator(evaluatorData(this.assets), this.assets.nets, this.assets.table, settings);
     const evaluator = this.wrap(this.tfEvaluator);
     this.evaluator = evaluator;
@@ -98,7 +98,7 @@ export class SearchRunner implements SearchWorkerApi {
       ? SearchEngine.restore(request.checkpoint, evaluator, this.assets.table, hooks)
       : new SearchEngine(settings, evaluator, this.assets.table, hooks);
     const startState = this.engine.checkpoint();
-    this.emit({ type: 'start', start: runStartOf(startState) });
+    this.emit({ type: 'start', start: { ...runStartOf(startState), datasetName: this.assets.dataset.name } });
     this.reported = startState.archive.length;
     this.mode = request.paused ? { kind: 'pause' } : { kind: 'run' };
     this.loopDone = this.loop();
@@ -122,8 +122,17 @@ export class SearchRunner implements SearchWorkerApi {
   async calibrate(settings: SearchSettings): Promise<CalibrationReport> {
     if (!this.backend) throw new Error('init() first');
     if (this.engine) throw new Error('a search is already loaded in this worker');
-    this.assets ??= await this.deps.loadAssets(this.baseUrl, settings.device);
+    this.assets = await this.assetsFor(settings);
     return calibrateSearch(this.assets, settings);
+  }
+
+  /** The loaded assets when they fit `settings` (device and dataset), else freshly loaded ones. */
+  private async assetsFor(settings: SearchSettings, say?: (message: string) => void): Promise<SearchAssets> {
+    const dataset = settings.dataset ?? 'avmnist';
+    if (this.assets?.table.id === settings.device && this.assets.dataset.id === dataset) return this.assets;
+    if (this.assets) disposeAssets(this.assets);
+    this.assets = null;
+    return this.deps.loadAssets(this.baseUrl, settings.device, say, dataset);
   }
 
   /** BN recalibration's effect on one subnet, with the demo preset's recalibration settings. */
@@ -342,6 +351,11 @@ export class SearchRunner implements SearchWorkerApi {
       this.status('error', (err as Error)?.message ?? String(err));
     }
   }
+}
+
+function disposeAssets(a: SearchAssets): void {
+  a.nets.image.dispose();
+  a.nets.audio.dispose();
 }
 
 function evaluatorData(a: SearchAssets): EvaluatorData {

@@ -8,6 +8,7 @@ import { replayEvents, resultOfRun } from '../core/search/run-view';
 import { checkSettings, validateSettings, type SearchSettings } from '../core/search/settings';
 import type { SearchEvent } from '../core/search-events';
 import type { SearchResult } from '../core/search/archive';
+import { DEMO_DATASET_NAME } from '../core/search/settings';
 
 export const HISTORY_FORMAT = 'harmonic-nas-history/1';
 
@@ -21,6 +22,8 @@ export interface HistorySummary {
   /** Wall time from Run to finished (ms), when known. */
   durationMs: number | null;
   settings: SearchSettings;
+  /** The dataset's name (the demo set's in runs recorded before uploads existed). */
+  datasetName: string;
   archiveSize: number;
   frontSize: number;
   /** Normalised hypervolume after the last generation. */
@@ -56,6 +59,7 @@ export function encodeHistoryRecord(
     backend: view.backend?.name ?? 'unknown',
     durationMs: meta.durationMs,
     settings: result.settings,
+    datasetName: view.start?.datasetName ?? DEMO_DATASET_NAME,
     archiveSize: result.archive.length,
     frontSize: result.front.length,
     hypervolume: result.history.at(-1)?.hypervolumeNormalised ?? null,
@@ -80,7 +84,7 @@ export function checkedSummary(x: unknown): HistorySummary {
   if (typeof r.id !== 'string' || typeof r.finishedAt !== 'number' || typeof r.recording !== 'string') throw new Error('history record lacks id, finishedAt or recording');
   const problems = validateSettings(r.settings as SearchSettings);
   if (problems.length > 0) throw new Error(`history record settings: ${problems.join('; ')}`);
-  return summaryOf(r as HistoryRecord);
+  return { ...summaryOf(r as HistoryRecord), datasetName: typeof r.datasetName === 'string' ? r.datasetName : DEMO_DATASET_NAME };
 }
 
 /** A stored record, checked; its events and result. Throws naming the problem. */

@@ -92,6 +92,8 @@ export class RunHistoryState {
     } catch {
       return null;
     }
+    // a run on an upload is only the same run on the same upload: those are reopened from the list
+    if (settings.dataset === 'upload') return null;
     return this.entries.find((e) => settingsKey(e.settings) === key) ?? null;
   }
 

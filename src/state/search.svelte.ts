@@ -138,7 +138,7 @@ export class SearchState {
 
   setPreset(name: PresetName): void {
     this.url = { ...this.url, preset: name };
-    this.settings = presetSettings(name, { seed: this.settings.seed, device: this.settings.device });
+    this.settings = presetSettings(name, { seed: this.settings.seed, device: this.settings.device, ...(this.settings.dataset ? { dataset: this.settings.dataset } : {}) });
     this.writeUrl();
   }
 

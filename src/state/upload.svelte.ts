@@ -21,6 +21,8 @@ export class UploadState {
   warnings = $state.raw<string[]>([]);
   dataset = $state.raw<UploadedDataset | null>(null);
   fileName = $state<string | null>(null);
+  /** When the loaded dataset was stored (identifies it for its trained supernets). */
+  savedAt = $state<number | null>(null);
   /** 'ready' whenever a dataset is loaded (a failed upload leaves the one before). */
   status = $derived<'idle' | 'reading' | 'ready'>(this.reading ? 'reading' : this.dataset ? 'ready' : 'idle');
   /** A storage problem, in words. */
@@ -29,6 +31,8 @@ export class UploadState {
   constructor(
     private readonly decode: ImageDecoder,
     private readonly store: UploadStore = idbStore,
+    /** Called when the dataset is replaced by another upload or deleted (its training is stale). */
+    private readonly onReplaced: () => void | Promise<void> = () => {},
   ) {}
 
   /** Reads the dataset kept from an earlier visit, if any. */
@@ -39,14 +43,14 @@ export class UploadState {
     } catch {
       return; // no IndexedDB (private mode): nothing kept
     }
-    if (kept) await this.readBytes(kept.bytes, kept.fileName, false);
+    if (kept) await this.readBytes(kept.bytes, kept.fileName, false, kept.savedAt);
   }
 
   async read(file: { name: string; arrayBuffer(): Promise<ArrayBuffer> }): Promise<void> {
-    await this.readBytes(new Uint8Array(await file.arrayBuffer()), file.name, true);
+    await this.readBytes(new Uint8Array(await file.arrayBuffer()), file.name, true, Date.now());
   }
 
-  private async readBytes(bytes: Uint8Array, fileName: string, keep: boolean): Promise<void> {
+  private async readBytes(bytes: Uint8Array, fileName: string, keep: boolean, savedAt: number): Promise<void> {
     this.reading = true;
     this.progress = null;
     this.errors = [];
@@ -58,9 +62,11 @@ export class UploadState {
       if (!r.dataset) return;
       this.dataset = r.dataset;
       this.fileName = fileName;
+      this.savedAt = savedAt;
       if (keep) {
+        await this.onReplaced();
         try {
-          await this.store.save({ fileName, savedAt: Date.now(), bytes });
+          await this.store.save({ fileName, savedAt, bytes });
           this.storageMessage = null;
         } catch (err) {
           this.storageMessage = (err as Error).message;
@@ -77,6 +83,8 @@ export class UploadState {
   async remove(): Promise<void> {
     this.dataset = null;
     this.fileName = null;
+    this.savedAt = null;
+    await this.onReplaced();
     this.errors = [];
     this.warnings = [];
     try {

@@ -12,7 +12,8 @@ function split(n: number, seed: number) {
 
 export function tinySearchAssets(table: DeviceTable): SearchAssets {
   return {
-    data: { manifest: {} as never, train: split(32, 1), val: split(16, 2), test: split(16, 3) },
+    dataset: { id: 'avmnist', name: 'tiny test set' },
+    data: { train: split(32, 1), val: split(16, 2), test: split(16, 3) },
     nets: { image: new Supernet(TINY, 1), audio: new Supernet(TINY, 2) },
     table,
     imageSize: TINY.inputSize,

@@ -73,6 +73,8 @@ export interface HypervolumeReference {
 export interface SearchResult {
   kind: 'evolution' | 'random';
   settings: SearchSettings;
+  /** The dataset's name, where the run says it (absent: the demo set). */
+  datasetName?: string;
   device: string;
   reference: HypervolumeReference;
   archive: ArchiveEntry[];

@@ -3,6 +3,7 @@
 // (inside quotes in CSV). Accuracies in %, latency in ms, energy in mJ. `parseCsv` reads a CSV
 // back (for tests and scripts).
 
+import { DEMO_DATASET_NAME } from './settings';
 import type { FusionGenotype, FusionOp } from '../types';
 import { genomeKey } from '../genome';
 import { formatFusionOps } from '../fusion-genotype';
@@ -39,6 +40,8 @@ export interface ExportRow {
 export interface SearchExport {
   schema: typeof EXPORT_SCHEMA;
   kind: SearchResult['kind'];
+  /** The dataset's name (the demo set: 'AV-MNIST demo'). */
+  dataset: string;
   device: string;
   settings: SearchResult['settings'];
   reference: SearchResult['reference'];
@@ -82,6 +85,7 @@ export function toExport(result: SearchResult): SearchExport {
   return {
     schema: EXPORT_SCHEMA,
     kind: result.kind,
+    dataset: result.datasetName ?? DEMO_DATASET_NAME,
     device: result.device,
     settings: result.settings,
     reference: result.reference,

@@ -20,6 +20,7 @@ import type {
   RecordingInfo,
   SearchEvent,
 } from '../search-events';
+import { DEMO_DATASET_NAME } from './settings';
 import { archiveFront, type ArchiveEntry, type GenerationRecord, type SearchResult } from './archive';
 import type { EngineState } from './engine-state';
 
@@ -162,6 +163,7 @@ export function resultOfRun(view: RunView): SearchResult | null {
   return {
     kind: s.kind,
     settings: s.settings,
+    datasetName: s.datasetName ?? DEMO_DATASET_NAME,
     device: s.settings.device,
     reference: s.reference,
     archive: view.archive,

@@ -6,6 +6,12 @@
 export const OBJECTIVES = ['error', 'latency', 'energy'] as const;
 export type Objective = (typeof OBJECTIVES)[number];
 
+/** The datasets a search can run on: the shipped demo set, or the upload trained in this browser. */
+export const DATASET_IDS = ['avmnist', 'upload'] as const;
+export type DatasetId = (typeof DATASET_IDS)[number];
+/** The demo set's name wherever a run names its dataset. */
+export const DEMO_DATASET_NAME = 'AV-MNIST demo';
+
 export const PRESET_NAMES = ['quick', 'demo', 'paper'] as const;
 export type PresetName = (typeof PRESET_NAMES)[number];
 
@@ -51,6 +57,11 @@ export interface SearchSettings {
    * the test split, shared operands, no retraining, no hardware term).
    */
   paperFaithful: boolean;
+  /**
+   * What the search runs on: absent (or 'avmnist') = the demo set AV-MNIST with the shipped
+   * supernets; 'upload' = the dataset uploaded and trained in this browser (kept in IndexedDB).
+   */
+  dataset?: DatasetId;
 }
 
 const BASE: Omit<SearchSettings, 'populationSize' | 'offspring' | 'generations' | 'fusionEpochs' | 'retrainEpochs' | 'C' | 'bnBatches' | 'survivorFraction'> = {
@@ -182,6 +193,7 @@ export function validateSettings(s: SearchSettings): string[] {
     errors.push(`device must be a device id of lower-case letters, digits and dashes (e.g. jetson-tx2), got ${JSON.stringify(s.device)}`);
   }
   if (typeof s.paperFaithful !== 'boolean') errors.push(`paperFaithful must be true or false, got ${JSON.stringify(s.paperFaithful)}`);
+  if (s.dataset !== undefined && !(DATASET_IDS as readonly string[]).includes(s.dataset)) errors.push(`dataset must be one of ${DATASET_IDS.join(', ')}, got ${JSON.stringify(s.dataset)}`);
   return errors;
 }
 

@@ -24,9 +24,8 @@ export const TUNED_NUMBER_KEYS = [
 ] as const satisfies readonly NumberSettingKey[];
 export type TunedNumberKey = (typeof TUNED_NUMBER_KEYS)[number];
 
-/** The datasets a search can run on (the Dataset menu). */
-export const DATASET_IDS = ['avmnist'] as const;
-export type DatasetId = (typeof DATASET_IDS)[number];
+import { DATASET_IDS, type DatasetId } from './settings';
+export { DATASET_IDS, type DatasetId };
 
 /**
  * The hash's settings. The tuned preset numbers, `objectives` and `paperFaithful` are null (the
@@ -330,14 +329,16 @@ export function searchSettingsFromUrl(s: UrlSettings): SearchSettings {
   }
   if (s.objectives) tuned.objectives = [...s.objectives];
   if (s.paperFaithful !== null && s.paperFaithful !== undefined) tuned.paperFaithful = s.paperFaithful;
+  if (s.dataset && s.dataset !== DATASET_IDS[0]) tuned.dataset = s.dataset;
   return presetSettings(s.preset, { seed: s.seed, device: s.device, lambda: s.lambda, ...tuned });
 }
 
 /** The URL's settings keys for `settings` run from `preset`: what differs from the preset is named. */
-export function urlSettingsOf(settings: SearchSettings, preset: PresetName): Pick<UrlSettings, TunedNumberKey | 'objectives' | 'paperFaithful' | 'seed' | 'device' | 'lambda' | 'preset'> {
+export function urlSettingsOf(settings: SearchSettings, preset: PresetName): Pick<UrlSettings, TunedNumberKey | 'objectives' | 'paperFaithful' | 'seed' | 'device' | 'lambda' | 'preset' | 'dataset'> {
   const p = PRESETS[preset];
-  const out: Pick<UrlSettings, TunedNumberKey | 'objectives' | 'paperFaithful' | 'seed' | 'device' | 'lambda' | 'preset'> = {
+  const out: Pick<UrlSettings, TunedNumberKey | 'objectives' | 'paperFaithful' | 'seed' | 'device' | 'lambda' | 'preset' | 'dataset'> = {
     preset,
+    dataset: settings.dataset ?? DATASET_IDS[0],
     seed: settings.seed,
     device: settings.device,
     lambda: settings.lambda,
