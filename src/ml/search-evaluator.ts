@@ -31,7 +31,7 @@ import type { Split } from './supernet/batches';
 import { recalibrateBn } from './supernet/bn-recalibration';
 import { adaptiveMaxPool4 } from './fusion/feature-projection';
 import { FusionSearchCancelled, runFusionSearch } from './fusion/fusion-search';
-import type { CachedFeatures, CachedSplit } from './fusion/data';
+import { repeatSplit, type CachedFeatures, type CachedSplit } from './fusion/data';
 import { FeatureCache, type BackboneFeatures } from './feature-cache-lru';
 
 /** One split of the paired dataset: NHWC single-channel maps in [−1, 1] and labels. */
@@ -246,7 +246,10 @@ export class TfSearchEvaluator implements SearchEvaluator {
         labels: Int32Array.from(this.data[which].labels.subarray(0, this.count(which))),
       };
     };
-    return { train: await splitOf('train'), val: await splitOf('val'), test: await splitOf('test') };
+    // a training split smaller than trainSubset is repeated (whole passes) towards it
+    const subset = this.settings.trainSubset ?? 0;
+    const passes = Math.max(1, Math.floor(subset / this.data.train.count));
+    return { train: repeatSplit(await splitOf('train'), passes), val: await splitOf('val'), test: await splitOf('test') };
   }
 
   async searchFusion(imageGenome: BackboneGenome, audioGenome: BackboneGenome, macro: FusionMacro, hooks?: FusionHooks): Promise<FusionResult> {

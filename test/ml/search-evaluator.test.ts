@@ -87,6 +87,26 @@ describe('FeatureCache', () => {
     expect([f.val.n, f.test.n]).toEqual([24, 24]);
   });
 
+  it('repeats a training split smaller than trainSubset in whole passes (small uploads get the steps of the demo set)', async () => {
+    const n = data.train.count;
+    const ev = new TfSearchEvaluator(data, nets, loadTable(), { ...settings, objectives: [...settings.objectives], trainSubset: 2 * n + n - 1 });
+    const f = await ev.features(parseGenome('k3333e3333d2'), parseGenome('k5555e4444d2'));
+    expect(f.train.n).toBe(2 * n);
+    const labels = Array.from(data.train.labels);
+    expect(Array.from(f.train.labels)).toEqual([...labels, ...labels]);
+    const once = f.train.features[0].length / 2;
+    expect(Array.from(f.train.features[0].subarray(once))).toEqual(Array.from(f.train.features[0].subarray(0, once)));
+    expect([f.val.n, f.test.n]).toEqual([24, 24]);
+  });
+
+  it('repeatSplit refuses a pass count that is not a positive integer', async () => {
+    const { repeatSplit } = await import('../../src/ml/fusion/data');
+    const s = { n: 2, channels: [1], features: [Float32Array.of(1, 2)], labels: [0, 1] };
+    expect(repeatSplit(s, 1)).toBe(s);
+    expect(() => repeatSplit(s, 0)).toThrow(/positive integer/);
+    expect(repeatSplit(s, 3).features[0]).toEqual(Float32Array.of(1, 2, 1, 2, 1, 2));
+  });
+
   it('evicts the least recently used entries beyond its byte budget', async () => {
     const { FeatureCache } = await import('../../src/ml/feature-cache-lru');
     const entry = (kb: number) => ({ accuracy: 50, channels: [1], features: [new Float32Array(kb * 256)] });

@@ -48,7 +48,9 @@ export interface SearchSettings {
   bnBatches: number;
   /**
    * Training pairs used by BN recalibration, feature caching and the inner fusion search: the
-   * first N of the training split (0 = all of it). Validation and test are always whole.
+   * first N of the training split (0 = all of it). A training split smaller than N (a small
+   * uploaded dataset) is repeated in whole passes towards N for the inner fusion search, so that its
+   * epochs take as many steps as the demo set's. Validation and test are always whole.
    */
   trainSubset: number;
   /**

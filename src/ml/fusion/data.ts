@@ -19,6 +19,26 @@ export interface CachedSplit {
   labels: Int32Array | number[];
 }
 
+/**
+ * The split repeated `passes` times in order (features and labels alike): one epoch then takes
+ * as many steps on a small training split as on a larger one.
+ */
+export function repeatSplit(s: CachedSplit, passes: number): CachedSplit {
+  if (!Number.isInteger(passes) || passes < 1) throw new Error(`passes must be a positive integer, got ${passes}`);
+  if (passes === 1) return s;
+  const tile = <T extends Float32Array | Int32Array>(a: T, make: (n: number) => T): T => {
+    const out = make(a.length * passes);
+    for (let p = 0; p < passes; p++) out.set(a, p * a.length);
+    return out;
+  };
+  return {
+    n: s.n * passes,
+    channels: [...s.channels],
+    features: s.features.map((f) => tile(f, (n) => new Float32Array(n))),
+    labels: tile(Int32Array.from(s.labels), (n) => new Int32Array(n)),
+  };
+}
+
 export interface CachedFeatures {
   train: CachedSplit;
   val: CachedSplit;
