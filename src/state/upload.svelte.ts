@@ -4,6 +4,7 @@
 
 import { readUploadedDataset, type ImageDecoder, type UploadedDataset } from '../data/upload-dataset';
 import { deleteUpload, loadUpload, saveUpload, type StoredUpload } from './uploads';
+import { zipFolder, type FolderFile } from '../data/upload-folder';
 
 export interface UploadStore {
   save(u: StoredUpload): Promise<void>;
@@ -48,6 +49,20 @@ export class UploadState {
 
   async read(file: { name: string; arrayBuffer(): Promise<ArrayBuffer> }): Promise<void> {
     await this.readBytes(new Uint8Array(await file.arrayBuffer()), file.name, true, Date.now());
+  }
+
+  /** A dataset folder (picked or dropped): packed into a zip, then read as one. */
+  async readFolder(files: readonly FolderFile[], folderName?: string): Promise<void> {
+    this.reading = true;
+    this.errors = [];
+    const packed = await zipFolder(files, folderName);
+    this.reading = false;
+    if ('error' in packed) {
+      this.errors = [packed.error];
+      this.warnings = [];
+      return;
+    }
+    await this.readBytes(packed.bytes, `${packed.name}/`, true, Date.now());
   }
 
   private async readBytes(bytes: Uint8Array, fileName: string, keep: boolean, savedAt: number): Promise<void> {

@@ -5,8 +5,10 @@
 // with results naming the dataset — no request leaving the page's origin. A bad zip lists its
 // problems and leaves the demo set working.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { existsSync } from 'node:fs';
-import { strToU8, zipSync } from 'fflate';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import { startApp, type AppHarness } from './harness';
 
 const EXAMPLE = 'public/examples/avmnist-example.zip';
@@ -80,5 +82,24 @@ describe('upload → train → search (built app)', () => {
     expect(await page.getByTestId('run-button').isEnabled()).toBe(true);
     expect(consoleErrors).toEqual([]);
     expect(foreignRequests).toEqual([]);
+  });
+
+  it('reads a dataset folder picked with the folder input as it reads the zip', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hnas-folder-'));
+    try {
+      const root = join(dir, 'avmnist-example');
+      for (const [path, bytes] of Object.entries(unzipSync(new Uint8Array(readFileSync(EXAMPLE))))) {
+        mkdirSync(dirname(join(root, path)), { recursive: true });
+        writeFileSync(join(root, path), bytes);
+      }
+      const { page, consoleErrors } = await app.open('#view=data');
+      await page.getByTestId('dataset-upload-folder').setInputFiles(root);
+      await expect.poll(() => page.getByTestId('upload-dataset').getAttribute('data-name'), { timeout: 60_000 }).toBe(EXAMPLE_NAME);
+      expect(await page.getByTestId('upload-dataset').textContent()).toContain('(avmnist-example/)');
+      expect(await page.getByTestId('upload-error').count()).toBe(0);
+      expect(consoleErrors).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
