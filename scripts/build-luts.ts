@@ -1,6 +1,8 @@
 // Builds the device cost tables public/luts/<device>.json (+ index.json) from the Harmonic-NAS
 // reference LUTs (lut_ofa_mnist_<board>.json: backbone layers, string values;
-// lut_fusion_<board>.json: fusion operators at C=192, L=16, number values).
+// lut_fusion_<board>.json: fusion operators at C=192, L=16, number values), then the estimated
+// tables of boards without measurements (Jetson Nano, Raspberry Pi 4) from the board model
+// fitted on those two.
 // Usage: npm run build-luts [-- <reference luts dir>]   (default scripts/reference-luts, the
 // authors' tables copied byte for byte — see its SOURCE.md); anything else: one line, exit 2.
 // Output is deterministic: sorted keys, 2-space JSON, trailing newline.
@@ -19,6 +21,8 @@ import {
 } from '../src/core/device-table';
 import { DEVICE_INDEX_FILE, DEVICE_TABLES_DIR, publicPath } from '../src/data/asset-paths';
 import { isMainModule, runCli } from './cli-args';
+import { BOARD_SPECS } from '../src/core/board-model/board-specs';
+import { estimatedTable } from '../src/core/board-model/estimated-table';
 import { TOOL_USAGE, parseBuildLutsArgs } from './tool-args';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -35,6 +39,9 @@ export const BOARDS = [
   { id: 'jetson-tx2', name: 'NVIDIA Jetson TX2', suffix: 'tx2' },
   { id: 'jetson-agx-xavier', name: 'NVIDIA Jetson AGX Xavier', suffix: 'agx' },
 ] as const;
+
+/** Boards without measured tables, estimated by the board model (src/core/board-model/). */
+export const ESTIMATED_BOARDS = ['jetson-nano', 'raspberry-pi-4'] as const;
 
 type RawLut = Record<string, { lat: string | number; enrg: string | number }>;
 
@@ -112,6 +119,13 @@ export function buildLutFiles(referenceDir: string): Record<string, string> {
     const file = `${board.id}.json`;
     files[file] = stableJson(table);
     index.devices.push({ id: board.id, name: board.name, file });
+  }
+  // boards without measurements: estimated from their published figures by the board model
+  const measured = BOARDS.map((b) => ({ table: parseDeviceTable(JSON.parse(files[`${b.id}.json`])), spec: BOARD_SPECS[b.id] }));
+  for (const id of ESTIMATED_BOARDS) {
+    const table = estimatedTable(BOARD_SPECS[id], measured);
+    files[`${id}.json`] = stableJson(table);
+    index.devices.push({ id, name: table.name, file: `${id}.json` });
   }
   files[DEVICE_INDEX_FILE] = stableJson(parseDeviceIndex(index));
   return files;

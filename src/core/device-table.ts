@@ -21,6 +21,21 @@ export interface DeviceTableSource {
   notes?: string;
 }
 
+/** How an estimated table was made (src/core/board-model/): the model, its inputs and its measured error. */
+export interface TableEstimate {
+  /** The model in words. */
+  model: string;
+  /** The board's published figures the model read. */
+  spec: { processor: string; peakGflops: number; memoryGBs: number; cpuGHz: number; powerW: number; sources: string[] };
+  coefficients: { launch: number; compute: number; memory: number; powerShare: number };
+  /** Measured tables the coefficients were fitted on. */
+  fittedOn: string[];
+  /** MAPE (%) of the model on the tables it was fitted on, per board. */
+  fitError: { board: string; entryLatencyMape: number; entryEnergyMape: number; networkLatencyMape: number; networkEnergyMape: number; networks: number }[];
+  /** MAPE (%) predicting each measured board from the other (leave one board out). */
+  leaveOneBoardOut: { board: string; fittedOn: string[]; entryLatencyMape: number; entryEnergyMape: number; networkLatencyMape: number; networkEnergyMape: number; networks: number }[];
+}
+
 export interface DeviceTable {
   schema: typeof DEVICE_TABLE_SCHEMA;
   /** Stable id used in URLs and the CLI, e.g. `jetson-tx2`. */
@@ -30,6 +45,13 @@ export interface DeviceTable {
   source: DeviceTableSource;
   units: { latency: 'ms'; energy: 'mJ' };
   entries: Record<string, DeviceTableEntry>;
+  /** Present on tables estimated by a model rather than measured on the board. */
+  estimate?: TableEstimate;
+  /**
+   * True on tables without energy (measured in a browser, which cannot read power): every entry's
+   * energyMj is 0 and means nothing; searches on them use the error and latency objectives only.
+   */
+  energyUnknown?: boolean;
 }
 
 /** `public/luts/index.json`: the devices offered, with the file of each table. */
@@ -98,7 +120,21 @@ export function parseDeviceTable(json: unknown): DeviceTable {
     };
   }
   if (Object.keys(entries).length === 0) throw new DeviceTableError(`device table "${id}" has no entries`);
-  return { schema: DEVICE_TABLE_SCHEMA, id, name, source, units: { latency: 'ms', energy: 'mJ' }, entries };
+  const table: DeviceTable = { schema: DEVICE_TABLE_SCHEMA, id, name, source, units: { latency: 'ms', energy: 'mJ' }, entries };
+  if (raw.energyUnknown !== undefined) {
+    if (raw.energyUnknown !== true) throw new DeviceTableError(`device table "${id}" energyUnknown must be true when present`);
+    if (Object.values(entries).some((x) => x.energyMj !== 0)) throw new DeviceTableError(`device table "${id}" has no energy (energyUnknown), so every energyMj must be 0`);
+    table.energyUnknown = true;
+  }
+  if (raw.estimate !== undefined) {
+    const e = raw.estimate;
+    if (!isObject(e) || typeof e.model !== 'string' || !Array.isArray(e.leaveOneBoardOut) || !Array.isArray(e.fitError) || !isObject(e.spec)) {
+      throw new DeviceTableError(`device table "${id}" estimate must be {model, spec, coefficients, fittedOn, fitError, leaveOneBoardOut}`);
+    }
+    if (Object.values(entries).some((x) => x.status !== 'estimated')) throw new DeviceTableError(`device table "${id}" is estimated, so every entry must be "estimated"`);
+    table.estimate = JSON.parse(JSON.stringify(e)) as TableEstimate;
+  }
+  return table;
 }
 
 /** Validates `public/luts/index.json`. */

@@ -3,12 +3,15 @@
 // than the paper's, the architecture diagram's per-part costs). The search worker loads its own.
 import type { DeviceTable } from '../core/device-table';
 import { DEVICE_TABLES_URL, loadDeviceIndex, loadDeviceTable } from './device-tables';
+import { BROWSER_DEVICE_ID } from './browser-table';
 
 const cache = new Map<string, Promise<DeviceTable>>();
 
 /** The table of device `id` (rejects when the index has no such device or a fetch fails). */
 export function deviceTableFor(id: string, baseUrl = DEVICE_TABLES_URL): Promise<DeviceTable> {
   const key = `${baseUrl}|${id}`;
+  // the table measured in this browser can be re-measured: always read the kept one
+  if (id === BROWSER_DEVICE_ID) cache.delete(key);
   let table = cache.get(key);
   if (!table) {
     table = loadDeviceIndex(baseUrl).then((devices) => {

@@ -84,6 +84,9 @@ export class SearchRunner implements SearchWorkerApi {
     this.status('loading', 'loading the dataset, the supernets and the device table');
     const settings: SearchSettings = request.checkpoint ? request.checkpoint.settings : request.settings;
     this.assets = await this.assetsFor(settings, (m) => this.status('loading', m));
+    if (this.assets.table.energyUnknown && settings.objectives.includes('energy')) {
+      throw new Error(`${this.assets.table.name} has no energy figures (a browser cannot measure power): search it with the error and latency objectives only`);
+    }
     this.tfEvaluator = new TfSearchEvaluator(evaluatorData(this.assets), this.assets.nets, this.assets.table, settings);
     const evaluator = this.wrap(this.tfEvaluator);
     this.evaluator = evaluator;

@@ -4,6 +4,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { startApp, type AppHarness } from './harness';
 import { PAPER_MODELS } from '../../src/core/paper-models';
+import { seriousViolations } from './axe';
 
 function cliCost(device: string, image: string, audio: string, fusion: string[]): { latencyMs: number; energyMj: number } {
   const out = execFileSync('npx', ['tsx', 'scripts/cost.ts', '--device', device, '--image', image, '--audio', audio, '--fusion', fusion.join(',')], {
@@ -65,5 +66,22 @@ describe('Devices view (built app)', () => {
     const total2 = again.page.getByTestId('cost-total');
     await expect.poll(async () => Number(await total2.getAttribute('data-latency-ms'))).toBe(agx.latencyMs);
     await again.page.close();
+  });
+
+  it('labels an estimated board as estimated, with its model and its measured error, and prices with it', async () => {
+    const { page, consoleErrors } = await app.open('#view=devices');
+    await page.getByTestId('preset-most-frugal').click();
+    expect(await page.getByTestId('table-estimate').count()).toBe(0);
+    await page.getByTestId('device-select').selectOption('jetson-nano');
+    const note = page.getByTestId('table-estimate');
+    await note.waitFor();
+    expect(await note.textContent()).toMatch(/Estimated, not measured/);
+    expect(await page.getByTestId('device-select').locator('option:checked').textContent()).toBe('NVIDIA Jetson Nano (estimated)');
+    expect(await page.getByTestId('table-source').textContent()).toMatch(/0 measured,\s+51 estimated entries/);
+    expect(await page.getByTestId('estimate-errors').locator('tbody tr').count()).toBe(4);
+    const nano = cliCost('jetson-nano', 'k5557e3643d2', 'k3375e3336d2', ['ConcatFC', 'CatConvMish']);
+    await expect.poll(async () => Number(await page.getByTestId('cost-total').getAttribute('data-latency-ms'))).toBe(Number(nano.latencyMs.toFixed(3)));
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(consoleErrors).toEqual([]);
   });
 });

@@ -43,8 +43,8 @@ describe('DevicesState', () => {
 
   it('loads every device of the index and prices the paper model at 9.117 ms / 13.886 mJ on Jetson TX2', async () => {
     const model = await loaded();
-    expect(model.devices.map((d) => d.id)).toEqual(['jetson-tx2', 'jetson-agx-xavier']);
-    expect(Object.keys(model.tables).sort()).toEqual(['jetson-agx-xavier', 'jetson-tx2']);
+    expect(model.devices.map((d) => d.id)).toEqual(['jetson-tx2', 'jetson-agx-xavier', 'jetson-nano', 'raspberry-pi-4']);
+    expect(Object.keys(model.tables).sort()).toEqual(['jetson-agx-xavier', 'jetson-nano', 'jetson-tx2', 'raspberry-pi-4']);
     expect(model.deviceId).toBe('jetson-tx2');
     expect(model.table?.id).toBe('jetson-tx2');
     const cost = costOf(model);

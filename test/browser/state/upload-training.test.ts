@@ -116,7 +116,8 @@ describe('UploadTrainingState', () => {
     // the last step of the audio supernet: all but its last epoch's validations
     const per = expectedTrainingSeconds(plan, 40, TIMING);
     expect(seen.at(-1)!.fraction).toBeCloseTo((2 * per - 0.01) / (2 * per), 9);
-    expect(seen.every((p) => p.left !== null && p.left >= 0)).toBe(true);
+    // time left is extrapolated from the time spent, so from the second step on it is known
+    expect(seen.slice(1).every((p) => p.left !== null && p.left >= 0)).toBe(true);
     expect(t.progress).toBeNull();
   });
 
