@@ -56,6 +56,7 @@ export class DevicesState {
   }
 
   private applyUrl(s: UrlSettings): void {
+    this.deviceId = s.device;
     if (!s.image && !s.audio && !s.fusion) return;
     if (s.image) this.image = parseGenome(s.image);
     if (s.audio) this.audio = parseGenome(s.audio);

@@ -60,7 +60,15 @@ export class ProfileCancelled extends Error {
   }
 }
 
-/** Median ms of `repeats` synchronised batch-1 passes after `warmup` untimed ones. */
+/** Shortest time one timed sample spans (ms): browsers coarsen performance.now() to 0.1 ms. */
+export const MIN_SAMPLE_MS = 5;
+
+/**
+ * Median ms of one synchronised batch-1 pass: after `warmup` untimed passes, `repeats` samples,
+ * each of n back-to-back passes (every one read back before the next starts) with n chosen so
+ * that a sample spans at least MIN_SAMPLE_MS — a single pass of a small layer is shorter than the
+ * browser's clock resolution.
+ */
 async function timeMs(forward: () => tf.Tensor | tf.Tensor[], t: TimingSettings): Promise<number> {
   const once = async () => {
     const out = forward();
@@ -71,12 +79,16 @@ async function timeMs(forward: () => tf.Tensor | tf.Tensor[], t: TimingSettings)
       tf.dispose(ys);
     }
   };
-  for (let i = 0; i < t.warmup; i++) await once();
+  const w0 = performance.now();
+  const warmups = Math.max(1, t.warmup);
+  for (let i = 0; i < warmups; i++) await once();
+  const perPass = Math.max(0.01, (performance.now() - w0) / warmups);
+  const n = Math.max(1, Math.min(1000, Math.ceil(MIN_SAMPLE_MS / perPass)));
   const ms: number[] = [];
   for (let i = 0; i < t.repeats; i++) {
     const t0 = performance.now();
-    await once();
-    ms.push(performance.now() - t0);
+    for (let j = 0; j < n; j++) await once();
+    ms.push((performance.now() - t0) / n);
   }
   return median(ms);
 }
@@ -126,7 +138,7 @@ export class ProfileSession {
       name: this.name,
       source: {
         citation: `Measured in this browser by the Harmonic-NAS Playground's profiling worker on ${new Date().toISOString().slice(0, 10)}`,
-        notes: `Each layer alone on the ${this.backend.name} backend at batch 1: median of ${timing.repeats} read-back forward passes after ${timing.warmup} warm-up passes. Energy cannot be measured in a browser.`,
+        notes: `Each layer alone on the ${this.backend.name} backend at batch 1: median over ${timing.repeats} samples of back-to-back read-back forward passes (each sample at least ${MIN_SAMPLE_MS} ms) after ${timing.warmup} warm-up passes. Energy cannot be measured in a browser.`,
       },
       units: { latency: 'ms', energy: 'mJ' },
       entries,
