@@ -3,6 +3,7 @@
 // on stderr and exits with status 2.
 //
 //   eval-subnet --modality image|audio --genome k7777e6666d4 [--split train|val|test] [--bn-batches N] [--models DIR]
+//   eval-subnet --modality audio --genome G --wav-dir DIR   (every <digit>_<speaker>_<take>.wav in DIR)
 
 import { parseGenome } from '../src/core/genome';
 import type { BackboneGenome, Modality } from '../src/core/types';
@@ -20,6 +21,8 @@ export interface EvalArgs {
   bnBatches?: number;
   /** Folder holding avmnist-image/ and avmnist-audio/ (default public/models). */
   modelsDir?: string;
+  /** Score the WAV files of this folder instead of a split (audio only). */
+  wavDir?: string;
 }
 
 export const EVAL_FLAGS = defineFlags({
@@ -28,6 +31,7 @@ export const EVAL_FLAGS = defineFlags({
   split: { type: 'choice', choices: ['train', 'val', 'test'], default: 'test' },
   bnBatches: { type: 'int', min: 1 },
   models: { type: 'string', value: 'DIR' },
+  wavDir: { type: 'string', value: 'DIR' },
 });
 
 export const USAGE = usageLine('eval-subnet', EVAL_FLAGS);
@@ -35,5 +39,6 @@ export const USAGE = usageLine('eval-subnet', EVAL_FLAGS);
 /** Parses argv (without node and script). */
 export function parseEvalArgs(argv: readonly string[]): EvalArgs {
   const { values: a } = parseFlags(argv, EVAL_FLAGS);
-  return { modality: a.modality, genome: a.genome, split: a.split, bnBatches: a.bnBatches, modelsDir: a.models };
+  if (a.wavDir !== undefined && a.modality !== 'audio') throw new ArgError('--wav-dir scores recordings: it needs --modality audio');
+  return { modality: a.modality, genome: a.genome, split: a.split, bnBatches: a.bnBatches, modelsDir: a.models, wavDir: a.wavDir };
 }

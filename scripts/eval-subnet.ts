@@ -1,9 +1,13 @@
 // CLI: accuracy (%) of one subnet of a shipped pretrained supernet, after BN recalibration on
 // the training split, on tfjs cpu in Node. Prints one JSON object.
 //   npm run --silent eval-subnet -- --modality image --genome k7777e6666d4 --split test [--bn-batches N]
+//   npm run --silent eval-subnet -- --modality audio --genome G --wav-dir DIR
+// With --wav-dir: every `<digit>_<speaker>_<take>.wav` in DIR (any rate, mono or stereo) goes through
+// the demo audio pipeline (src/core/audio/demo-features.ts) and is scored; the JSON holds the
+// accuracy, n, per-speaker figures and how many files were skipped (each named on stderr).
 // Bad arguments: one line on stderr, exit status 2.
 
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCli } from './cli-args';
@@ -35,6 +39,12 @@ async function main(argv: string[]) {
   const data = await loadAvmnist('', fileFetch(join(root, publicPath(DATASET_DIR))) as typeof fetch);
   const pick = (s: (typeof data)['train']) =>
     args.modality === 'image' ? { inputs: s.images, labels: s.labels, size: 28 } : { inputs: s.audio, labels: s.labels, size: 20 };
+  if (args.wavDir) {
+    const out = await scoreWavDir(net, args.genome, pick(data.train), resolve(args.wavDir), data.manifest, args.bnBatches);
+    net.dispose();
+    console.log(JSON.stringify({ ...out, genome: formatGenome(args.genome), modality: 'audio', wavDir: args.wavDir, backend: tf.getBackend() }));
+    return;
+  }
   const t0 = Date.now();
   const r = await evaluateSubnet(net, args.genome, pick(data.train), pick(data[args.split]), { batches: args.bnBatches, batchSize: 64 });
   net.dispose();
@@ -50,6 +60,63 @@ async function main(argv: string[]) {
       seconds: (Date.now() - t0) / 1000,
     }),
   );
+}
+
+/** Scores every FSDD-named WAV of `dir`; files it cannot use are named on stderr and counted. */
+async function scoreWavDir(
+  net: import('../src/ml/supernet/supernet').Supernet,
+  genome: import('../src/core/types').BackboneGenome,
+  train: { inputs: Float32Array; labels: Uint8Array; size: number },
+  dir: string,
+  manifest: import('../src/data/avmnist-format').AvmnistManifest,
+  bnBatches: number | undefined,
+) {
+  const tf = await import('@tensorflow/tfjs');
+  const { decodeWav } = await import('../src/data/wav');
+  const { demoAudioFeatures, parseFsddName } = await import('../src/core/audio/demo-features');
+  const { recalibrateBn } = await import('../src/ml/supernet/bn-recalibration');
+  const norm = (manifest as unknown as { normalisation: { audio: { stats: { mean: number[]; std: number[] }; clipSigma: number } } }).normalisation.audio;
+  const names = (await readdir(dir)).filter((n) => n.toLowerCase().endsWith('.wav')).sort();
+  const maps: Float32Array[] = [];
+  const meta: { digit: number; speaker: string }[] = [];
+  let skipped = 0;
+  for (const name of names) {
+    const parsed = parseFsddName(name);
+    if (!parsed) {
+      process.stderr.write(`${name}: skipped (the name must be <digit>_<speaker>_<take>.wav)\n`);
+      skipped++;
+      continue;
+    }
+    try {
+      const w = decodeWav(await readFile(join(dir, name)), name);
+      maps.push(demoAudioFeatures(w.samples, w.sampleRate, norm.stats, norm.clipSigma));
+      meta.push(parsed);
+    } catch (err) {
+      process.stderr.write(`${name}: skipped (${(err as Error).message})\n`);
+      skipped++;
+    }
+  }
+  if (maps.length === 0) throw new Error(`no readable <digit>_<speaker>_<take>.wav file in ${dir}`);
+  await recalibrateBn(net, genome, train, { batchSize: 64, ...(bnBatches ? { batches: bnBatches } : {}) });
+  const predicted: number[] = [];
+  for (let start = 0; start < maps.length; start += 64) {
+    const chunk = maps.slice(start, start + 64);
+    const x = new Float32Array(chunk.length * 400);
+    chunk.forEach((m, i) => x.set(m, i * 400));
+    const ids = tf.tidy(() => tf.argMax(net.predict(genome, tf.tensor4d(x, [chunk.length, 20, 20, 1])), 1));
+    predicted.push(...Array.from(await ids.data()));
+    ids.dispose();
+  }
+  const perSpeaker: Record<string, { accuracy: number; n: number }> = {};
+  const tally: Record<string, { right: number; n: number }> = {};
+  meta.forEach((m, i) => {
+    tally[m.speaker] ??= { right: 0, n: 0 };
+    tally[m.speaker].n++;
+    if (predicted[i] === m.digit) tally[m.speaker].right++;
+  });
+  for (const [speaker, t] of Object.entries(tally).sort()) perSpeaker[speaker] = { accuracy: (100 * t.right) / t.n, n: t.n };
+  const right = meta.filter((m, i) => predicted[i] === m.digit).length;
+  return { accuracy: (100 * right) / meta.length, n: meta.length, perSpeaker, skipped };
 }
 
 runCli('eval-subnet', main, { usage: USAGE });
