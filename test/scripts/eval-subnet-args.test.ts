@@ -18,6 +18,11 @@ describe('eval-subnet arguments', () => {
     expect(a.bnBatches).toBeUndefined();
   });
 
+  it('takes --wav-dir DIR for audio only', () => {
+    expect(parseEvalArgs(['--modality', 'audio', '--genome', 'k7777e6666d4', '--wav-dir', 'mine']).wavDir).toBe('mine');
+    expect(() => parseEvalArgs(['--modality', 'image', '--genome', 'k7777e6666d4', '--wav-dir', 'mine'])).toThrow(/needs --modality audio/);
+  });
+
   it('takes --models DIR', () => {
     expect(parseEvalArgs(['--modality', 'image', '--genome', 'k7777e6666d4', '--models', 'elsewhere']).modelsDir).toBe('elsewhere');
   });
@@ -31,7 +36,7 @@ describe('eval-subnet arguments', () => {
     [['--modality', 'image', '--genome', 'k7777e6666d4', '--bn-batches', '0'], /--bn-batches must be a whole number ≥ 1, got "0"/],
     [['--modality', 'image', '--genome', 'k7777e6666d4', '--bn-batches', '2.5'], /--bn-batches must be a whole number ≥ 1, got "2.5"/],
     [['--modality', 'image', '--genome'], /--genome needs a value/],
-    [['--modality', 'image', '--frobnicate', '1'], /unknown argument "--frobnicate"; allowed: --modality, --genome, --split, --bn-batches, --models$/],
+    [['--modality', 'image', '--frobnicate', '1'], /unknown argument "--frobnicate"; allowed: --modality, --genome, --split, --bn-batches, --models, --wav-dir$/],
     [['--modality', 'image', '--modality', 'audio'], /--modality given twice/],
   ])('rejects %j with a one-line message', (argv, msg) => {
     expect(() => parseEvalArgs(argv as string[])).toThrow(ArgError);

@@ -1,0 +1,105 @@
+// Leave-one-speaker-out measurement of the audio supernet (the speaker-independent audio issue):
+// trains a fresh elastic audio supernet on two FSDD speakers (their takes 5–49), validates on
+// their takes 0–4, and tests on every take of the third speaker — a voice training never heard.
+// Features: `demo` = today's pipeline (MFCC, per-coefficient statistics of the training clips,
+// byte quantised as audio.bin), `cmvn` = per-utterance cepstral mean and variance normalisation.
+// Training: sandwich rule on tfjs cpu with our fast kernels (as scripts/train-supernet-node.ts);
+// `--augment audio` adds time shift and time/frequency masking (src/ml/supernet/augment.ts).
+// Prints one JSON object: the largest and smallest subnet's accuracy (%) on the same-speaker
+// validation takes and on the held-out speaker, BN recalibrated on the training clips.
+//
+//   npx tsx scripts/loso-audio.ts --fsdd ../shared/data/fsdd/recordings --held-out theo
+//     [--features demo|cmvn] [--warmup-epochs 4] [--epochs 8] [--seed 1] [--augment none|audio]
+
+import * as tf from '@tensorflow/tfjs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { defineFlags, parseFlags, runCli } from './cli-args';
+import { installFastCpuKernels } from '../src/ml/cpu-kernels';
+import { Supernet } from '../src/ml/supernet/supernet';
+import { paperConfig } from '../src/ml/supernet/config';
+import { trainSupernet } from '../src/ml/supernet/train';
+import { evaluateSubnet } from '../src/ml/supernet/evaluate';
+import type { Split } from '../src/ml/supernet/batches';
+import { LARGEST_GENOME, SMALLEST_GENOME } from '../src/core/genome';
+import { AVMNIST_MFCC, MfccExtractor } from '../src/core/audio/mfcc';
+import { coefficientStats, mfccToUnit, DEFAULT_CLIP_SIGMA } from '../src/core/audio/normalise';
+import { resample } from '../src/core/audio/resample';
+import { cmvn } from '../src/core/audio/cmvn';
+import { parseFsddName, type FsddName } from '../src/core/audio/demo-features';
+import { leaveOneSpeakerOut } from '../src/core/audio/speaker-split';
+import { decodeWav } from '../src/data/wav';
+
+const FLAGS = defineFlags({
+  fsdd: { type: 'string', required: true, value: 'DIR' },
+  heldOut: { type: 'string', required: true, value: 'SPEAKER' },
+  features: { type: 'choice', choices: ['demo', 'cmvn'], default: 'demo' },
+  warmupEpochs: { type: 'int', min: 0, default: 4 },
+  epochs: { type: 'int', min: 1, default: 8 },
+  seed: { type: 'int', min: 0, default: 1 },
+  augment: { type: 'choice', choices: ['none', 'audio'], default: 'none' },
+  record: { type: 'string', value: 'FILE' },
+});
+
+const PROTOCOL =
+  'leave one speaker out: train on the other speakers\' takes 5–49, validate on their takes 0–4 (same speakers), test on every take of the held-out speaker; BN recalibrated on the training clips; accuracy %';
+
+async function main(argv: string[]): Promise<number> {
+  const { values: a } = parseFlags(argv, FLAGS);
+  installFastCpuKernels();
+  await tf.setBackend('cpu');
+  const { numCoefficients: C, numFrames: F } = AVMNIST_MFCC;
+  const extractor = new MfccExtractor(AVMNIST_MFCC);
+  const clips: { name: FsddName; raw: Float32Array }[] = [];
+  for (const file of readdirSync(a.fsdd).sort()) {
+    const name = parseFsddName(file);
+    if (!name) continue;
+    const w = decodeWav(readFileSync(join(a.fsdd, file)), file);
+    clips.push({ name, raw: extractor.compute(resample(w.samples, w.sampleRate, AVMNIST_MFCC.sampleRate), AVMNIST_MFCC.sampleRate) });
+  }
+  const split = leaveOneSpeakerOut(clips, a.heldOut);
+  const stats = coefficientStats(split.train.map((c) => c.raw), C, F);
+  const feature = (raw: Float32Array): Float32Array =>
+    a.features === 'cmvn' ? cmvn(raw, C, F) : mfccToUnit(raw, stats, F, DEFAULT_CLIP_SIGMA).map((u) => (Math.round(255 * Math.min(1, Math.max(0, u))) / 255 - 0.5) / 0.5);
+  const toSplit = (cs: typeof clips): Split => {
+    const inputs = new Float32Array(cs.length * C * F);
+    cs.forEach((c, i) => inputs.set(feature(c.raw), i * C * F));
+    return { inputs, labels: Uint8Array.from(cs, (c) => c.name.digit), size: C };
+  };
+  const [train, val, test] = [toSplit(split.train), toSplit(split.val), toSplit(split.test)];
+  const net = new Supernet(paperConfig(C), a.seed);
+  const t0 = Date.now();
+  await trainSupernet(net, train, val, { seed: a.seed, warmupEpochs: a.warmupEpochs, epochs: a.epochs, batchSize: 32, lr: 3e-3, augment: a.augment }, {
+    onEpoch: (r) => process.stderr.write(`${r.phase} ${r.epoch + 1}: loss ${r.trainLoss.toFixed(3)}, val largest ${r.valLargest.toFixed(1)} %\n`),
+  });
+  const trainSeconds = (Date.now() - t0) / 1000;
+  const score = async (genome: typeof LARGEST_GENOME) => ({
+    sameSpeakerVal: (await evaluateSubnet(net, genome, train, val, { batchSize: 64 })).accuracy,
+    heldOutSpeaker: (await evaluateSubnet(net, genome, train, test, { batchSize: 64 })).accuracy,
+  });
+  const out = {
+    heldOut: a.heldOut,
+    trainedOn: [...new Set(split.train.map((c) => c.name.speaker))].sort(),
+    clips: { train: split.train.length, val: split.val.length, test: split.test.length },
+    features: a.features,
+    augment: a.augment,
+    warmupEpochs: a.warmupEpochs,
+    epochs: a.epochs,
+    seed: a.seed,
+    largest: await score(LARGEST_GENOME),
+    smallest: await score(SMALLEST_GENOME),
+    trainSeconds,
+  };
+  net.dispose();
+  console.log(JSON.stringify(out));
+  if (a.record) {
+    // the record keeps one result per (features, augment, held-out speaker), with the command
+    const rec = existsSync(a.record) ? JSON.parse(readFileSync(a.record, 'utf8')) : { script: 'scripts/loso-audio.ts', protocol: PROTOCOL, results: [] };
+    const command = `npx tsx scripts/loso-audio.ts ${argv.filter((x, i) => x !== '--record' && argv[i - 1] !== '--record').join(' ')}`;
+    rec.results = [...rec.results.filter((r: typeof out) => !(r.heldOut === out.heldOut && r.features === out.features && r.augment === out.augment)), { ...out, command, date: new Date().toISOString().slice(0, 10) }];
+    writeFileSync(a.record, JSON.stringify(rec, null, 2) + '\n');
+  }
+  return 0;
+}
+
+runCli('loso-audio', main, { usage: 'npx tsx scripts/loso-audio.ts --fsdd DIR --held-out SPEAKER [--features demo|cmvn] [--warmup-epochs N] [--epochs N] [--seed N] [--augment none|audio] [--record FILE]' });
