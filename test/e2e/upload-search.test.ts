@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { startApp, type AppHarness } from './harness';
+import { seriousViolations } from './axe';
 
 const EXAMPLE = 'public/examples/avmnist-example.zip';
 const EXAMPLE_NAME = 'AV-MNIST example (from the demo set: MNIST digits, FSDD spoken digits)';
@@ -45,10 +46,12 @@ describe('upload → train → search (built app)', () => {
       expect(acc).toBeLessThanOrEqual(100);
     }
     expect(await page.getByTestId('training-epochs').locator('tbody tr').count()).toBe(2);
+    expect(await seriousViolations(page)).toEqual([]);
 
     await page.getByTestId('training-search').click();
     await expect.poll(() => page.getByTestId('dataset-select').inputValue()).toBe('upload');
     expect(await page.getByTestId('dataset-note').textContent()).toContain(EXAMPLE_NAME);
+    expect(await seriousViolations(page)).toEqual([]);
 
     // a fresh page load: the trained upload comes back from IndexedDB, and the link runs on it
     await page.goto(`${app.baseUrl}#preset=quick&seed=1&dataset=upload&run=1`);
