@@ -34,6 +34,8 @@ export const SUPERNET_DIRS: Readonly<Record<Modality, string>> = Object.freeze({
 
 /** The training record written next to each supernet's weights. */
 export const TRAINING_RECORD_FILE = 'training.json';
+/** The audio supernet's leave-one-speaker-out record, beside its training record. */
+export const SPEAKER_HELD_OUT_FILE = 'leave-one-speaker-out.json';
 
 /** Recorded real runs (event streams, one JSON event per line) that the page can replay. */
 export const RECORDINGS_DIR = 'recordings/';

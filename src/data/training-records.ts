@@ -5,7 +5,8 @@
 
 import { parseTrainingRecord, type SplitSizes, type TrainingRecord } from '../core/training-record';
 import type { Modality } from '../core/types';
-import { DATASET_DIR, SUPERNET_DIRS, TRAINING_RECORD_FILE } from './asset-paths';
+import { DATASET_DIR, SPEAKER_HELD_OUT_FILE, SUPERNET_DIRS, TRAINING_RECORD_FILE } from './asset-paths';
+import { parseSpeakerHeldOut, type SpeakerHeldOutRecord } from '../core/speaker-held-out';
 import { joinUrl, loadAvmnistManifest } from './avmnist';
 import { fetchJson } from './fetch-json';
 
@@ -66,4 +67,10 @@ export async function loadSupernetProvenance(baseUrl = APP_BASE_URL, fetchFn: ty
     settle(loadSplitSizes(baseUrl, fetchFn)),
   ]);
   return { records: { image, audio }, splits };
+}
+
+/** The audio supernet's leave-one-speaker-out record (how it does on a voice it never heard). */
+export async function loadSpeakerHeldOut(baseUrl = APP_BASE_URL, fetchFn: typeof fetch = fetch): Promise<SpeakerHeldOutRecord> {
+  const url = joinUrl(baseUrl, SUPERNET_DIRS.audio + SPEAKER_HELD_OUT_FILE);
+  return parseSpeakerHeldOut(await fetchJson(url, fetchFn), url);
 }

@@ -40,6 +40,13 @@ describe('Data view (built app)', () => {
     expect(text).toContain('CC BY-SA 4.0');
     expect(text).toMatch(/MNIST/);
     expect(text).toMatch(/Free Spoken Digit Dataset/);
+    // The audio figures are honest about speakers: same-speaker test beside leave-one-speaker-out.
+    const honest = page.getByTestId('speaker-held-out');
+    await expect.poll(() => honest.locator('[data-testid="speaker-held-out-table"]').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await honest.textContent()).toMatch(/test split holds other takes of the same three speakers/);
+    const record = JSON.parse(readFileSync('public/models/avmnist-audio/leave-one-speaker-out.json', 'utf8'));
+    const demoRows = await honest.locator('[data-testid="speaker-held-out-table"][data-features="demo"] tbody tr').count();
+    expect(demoRows).toBe(record.results.filter((r: { features: string }) => r.features === 'demo').length);
     // A clip loads from the page's own origin.
     const play = page.getByRole('button', { name: /^Play spoken/ }).first();
     await play.click();

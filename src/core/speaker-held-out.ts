@@ -1,0 +1,60 @@
+// The leave-one-speaker-out record of the audio supernet (written from scripts/loso-audio.ts
+// results, shipped as public/models/avmnist-audio/leave-one-speaker-out.json): for each held-out
+// speaker and feature pipeline, the largest and smallest subnet's accuracy (%) on the training
+// speakers' held-out takes and on the unseen speaker. Parsed and summarised here for the views.
+
+export interface HeldOutResult {
+  heldOut: string;
+  trainedOn: string[];
+  features: string;
+  augment: string;
+  warmupEpochs: number;
+  epochs: number;
+  largest: { sameSpeakerVal: number; heldOutSpeaker: number };
+  smallest: { sameSpeakerVal: number; heldOutSpeaker: number };
+  command: string;
+  date: string;
+}
+
+export interface SpeakerHeldOutRecord {
+  script: string;
+  protocol: string;
+  results: HeldOutResult[];
+}
+
+const pct = (x: unknown) => typeof x === 'number' && Number.isFinite(x) && x >= 0 && x <= 100;
+
+export function parseSpeakerHeldOut(json: unknown, where = 'leave-one-speaker-out record'): SpeakerHeldOutRecord {
+  const r = json as Partial<SpeakerHeldOutRecord> | null;
+  if (!r || typeof r !== 'object' || typeof r.script !== 'string' || typeof r.protocol !== 'string' || !Array.isArray(r.results)) {
+    throw new Error(`${where}: expected {script, protocol, results: [...]}`);
+  }
+  r.results.forEach((x, i) => {
+    const ok =
+      x && typeof x.heldOut === 'string' && Array.isArray(x.trainedOn) && typeof x.features === 'string' && typeof x.command === 'string' &&
+      pct(x.largest?.sameSpeakerVal) && pct(x.largest?.heldOutSpeaker) && pct(x.smallest?.sameSpeakerVal) && pct(x.smallest?.heldOutSpeaker);
+    if (!ok) throw new Error(`${where}: result ${i} lacks speakers, features, command or an accuracy in 0..100`);
+  });
+  return r as SpeakerHeldOutRecord;
+}
+
+/** Per feature pipeline: its results by held-out speaker and the mean over speakers (%). */
+export function summariseHeldOut(r: SpeakerHeldOutRecord): { features: string; augment: string; results: HeldOutResult[]; meanLargest: number; meanSmallest: number; worstLargest: number }[] {
+  const groups = new Map<string, HeldOutResult[]>();
+  for (const x of r.results) {
+    const key = `${x.features}|${x.augment}`;
+    groups.set(key, [...(groups.get(key) ?? []), x]);
+  }
+  return [...groups.values()].map((rs) => {
+    const sorted = [...rs].sort((a, b) => a.heldOut.localeCompare(b.heldOut));
+    const mean = (f: (x: HeldOutResult) => number) => sorted.reduce((s, x) => s + f(x), 0) / sorted.length;
+    return {
+      features: sorted[0].features,
+      augment: sorted[0].augment,
+      results: sorted,
+      meanLargest: mean((x) => x.largest.heldOutSpeaker),
+      meanSmallest: mean((x) => x.smallest.heldOutSpeaker),
+      worstLargest: Math.min(...sorted.map((x) => x.largest.heldOutSpeaker)),
+    };
+  });
+}

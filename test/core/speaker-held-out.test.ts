@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { parseSpeakerHeldOut, summariseHeldOut } from '../../src/core/speaker-held-out';
+
+const result = (heldOut: string, features: string, l: number, s: number) => ({
+  heldOut, trainedOn: ['x', 'y'], features, augment: 'none', warmupEpochs: 4, epochs: 12,
+  largest: { sameSpeakerVal: 98, heldOutSpeaker: l }, smallest: { sameSpeakerVal: 96, heldOutSpeaker: s }, command: 'npx tsx scripts/loso-audio.ts …', date: '2026-12-04',
+});
+
+describe('the leave-one-speaker-out record', () => {
+  it('is checked and summarised per feature pipeline', () => {
+    const r = parseSpeakerHeldOut({ script: 'scripts/loso-audio.ts', protocol: 'p', results: [result('theo', 'demo', 50, 40), result('jackson', 'demo', 70, 60), result('theo', 'cmvn', 80, 75)] });
+    const s = summariseHeldOut(r);
+    expect(s.map((g) => g.features)).toEqual(['demo', 'cmvn']);
+    expect(s[0].results.map((x) => x.heldOut)).toEqual(['jackson', 'theo']);
+    expect(s[0].meanLargest).toBe(60);
+    expect(s[0].worstLargest).toBe(50);
+    expect(s[0].meanSmallest).toBe(50);
+  });
+
+  it('refuses a record without its figures, naming the result', () => {
+    expect(() => parseSpeakerHeldOut({ script: 's', protocol: 'p', results: [{ ...result('theo', 'demo', 50, 40), largest: { sameSpeakerVal: 98, heldOutSpeaker: 140 } }] })).toThrow(/result 0/);
+    expect(() => parseSpeakerHeldOut([])).toThrow(/expected \{script, protocol, results/);
+  });
+});
