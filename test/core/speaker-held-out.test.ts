@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { parseSpeakerHeldOut, summariseHeldOut } from '../../src/core/speaker-held-out';
 
 const result = (heldOut: string, features: string, l: number, s: number) => ({
@@ -20,5 +21,15 @@ describe('the leave-one-speaker-out record', () => {
   it('refuses a record without its figures, naming the result', () => {
     expect(() => parseSpeakerHeldOut({ script: 's', protocol: 'p', results: [{ ...result('theo', 'demo', 50, 40), largest: { sameSpeakerVal: 98, heldOutSpeaker: 140 } }] })).toThrow(/result 0/);
     expect(() => parseSpeakerHeldOut([])).toThrow(/expected \{script, protocol, results/);
+  });
+
+  it('the shipped record holds today\'s pipeline for every held-out speaker, each with the command that made it', () => {
+    const r = parseSpeakerHeldOut(JSON.parse(readFileSync('public/models/avmnist-audio/leave-one-speaker-out.json', 'utf8')));
+    const demo = summariseHeldOut(r).find((g) => g.features === 'demo' && g.augment === 'none')!;
+    expect(demo.results.map((x) => x.heldOut)).toEqual(['jackson', 'nicolas', 'theo']);
+    for (const x of r.results) {
+      expect(x.trainedOn).not.toContain(x.heldOut);
+      expect(x.command).toMatch(new RegExp(`^npx tsx scripts/loso-audio.ts .*--held-out ${x.heldOut} `));
+    }
   });
 });
