@@ -23,10 +23,10 @@ import { evaluateSubnet } from '../src/ml/supernet/evaluate';
 import type { Split } from '../src/ml/supernet/batches';
 import { LARGEST_GENOME, SMALLEST_GENOME } from '../src/core/genome';
 import { AVMNIST_MFCC, MfccExtractor } from '../src/core/audio/mfcc';
-import { coefficientStats, mfccToUnit, DEFAULT_CLIP_SIGMA } from '../src/core/audio/normalise';
+import { coefficientStats, DEFAULT_CLIP_SIGMA } from '../src/core/audio/normalise';
 import { resample } from '../src/core/audio/resample';
 import { cmvn } from '../src/core/audio/cmvn';
-import { parseFsddName, type FsddName } from '../src/core/audio/demo-features';
+import { decodeDemoBytes, mfccToDemoBytes, parseFsddName, type FsddName } from '../src/core/audio/demo-features';
 import { leaveOneSpeakerOut } from '../src/core/audio/speaker-split';
 import { decodeWav } from '../src/data/wav';
 
@@ -60,7 +60,7 @@ async function main(argv: string[]): Promise<number> {
   const split = leaveOneSpeakerOut(clips, a.heldOut);
   const stats = coefficientStats(split.train.map((c) => c.raw), C, F);
   const feature = (raw: Float32Array): Float32Array =>
-    a.features === 'cmvn' ? cmvn(raw, C, F) : mfccToUnit(raw, stats, F, DEFAULT_CLIP_SIGMA).map((u) => (Math.round(255 * Math.min(1, Math.max(0, u))) / 255 - 0.5) / 0.5);
+    a.features === 'cmvn' ? cmvn(raw, C, F) : decodeDemoBytes(mfccToDemoBytes(raw, stats, DEFAULT_CLIP_SIGMA));
   const toSplit = (cs: typeof clips): Split => {
     const inputs = new Float32Array(cs.length * C * F);
     cs.forEach((c, i) => inputs.set(feature(c.raw), i * C * F));

@@ -4,6 +4,7 @@
 // (reported by the worker) is reported, and the run continues from its last checkpoint on the
 // next backend (WebGPU → WebGL → CPU), see ./recovery.ts.
 
+import { pageFolderUrl } from '../data/asset-paths';
 import { proxy, type Remote } from 'comlink';
 import type { BnRecalibrationEffect, RunnerCallbacks, SearchEvent, SearchWorkerApi, StepGrainChoice } from '../core/search-protocol';
 import type { BackboneGenome, Modality } from '../core/types';
@@ -30,10 +31,6 @@ export interface SearchClientOptions {
 
 const defaultWorker = () => new Worker(new URL('../../workers/search.worker.ts', import.meta.url), { type: 'module' });
 
-function pageBase(): string {
-  const href = typeof document !== 'undefined' ? document.baseURI : String(globalThis.location ?? '/');
-  return new URL('./', href.split('#')[0]).href;
-}
 
 export class SearchClient {
   private readonly bridge: WorkerBridge<SearchWorkerApi>;
@@ -60,7 +57,7 @@ export class SearchClient {
   /** Starts (or restarts) a worker on `preference` and reports the backend it got. */
   private async spawn(preference: BackendChoice): Promise<Remote<SearchWorkerApi>> {
     const api = this.bridge.spawn();
-    const report = await api.init(preference, this.options.baseUrl ?? pageBase());
+    const report = await api.init(preference, this.options.baseUrl ?? pageFolderUrl());
     this.backendName = report.name;
     if (this.delayMs > 0) await api.setDelay(this.delayMs);
     this.listener.event({ type: 'backend', report });

@@ -53,6 +53,13 @@ export const ASSET_PATHS = Object.freeze({
   luts: DEVICE_TABLES_DIR,
 });
 
+/** The page's folder as an absolute URL (what a worker, which has its own base URL, resolves against). */
+export function pageFolderUrl(): string {
+  const doc = (globalThis as { document?: { baseURI: string } }).document;
+  const href = doc ? doc.baseURI : String((globalThis as { location?: unknown }).location ?? '/');
+  return new URL('./', href.split('#')[0]).href;
+}
+
 /** `path` under the page's own base URL, e.g. './luts/', as the app fetches it. */
 export function pageUrl(path: string): string {
   return `./${path}`;

@@ -8,7 +8,7 @@ import type { Modality } from '../core/types';
 import { budgetPlan, expectedTrainingSeconds, expectedWorkDoneMs, type MeasuredStepMs, type TrainingBudget, type TrainingMode } from '../core/upload/training-budget';
 import type { UploadedDataset } from '../data/upload-dataset';
 import { deleteTrainedUpload, loadTrainedSummary, saveTrainedUpload, type TrainedUpload, type TrainedUploadSummary } from '../data/trained-upload';
-import { SUPERNET_DIRS } from '../data/asset-paths';
+import { SUPERNET_DIRS, pageFolderUrl } from '../data/asset-paths';
 import { paperConfig } from '../ml/supernet/config';
 import type { EpochReport, StepProgress } from '../ml/supernet/train';
 import type { TrainOutcome, TrainRequest } from '../ml/supernet/training-session';
@@ -27,14 +27,12 @@ export interface TrainingDeps {
   pretrainedUrl: (m: Modality) => string;
 }
 
-const pageFolder = () => new URL('./', (typeof document !== 'undefined' ? document.baseURI : String(globalThis.location)).split('#')[0]).href;
-
 const defaultDeps: TrainingDeps = {
   client: () => new TrainClient('auto'),
   save: saveTrainedUpload,
   loadSummary: loadTrainedSummary,
   forget: deleteTrainedUpload,
-  pretrainedUrl: (m) => new URL(SUPERNET_DIRS[m], pageFolder()).href,
+  pretrainedUrl: (m) => new URL(SUPERNET_DIRS[m], pageFolderUrl()).href,
 };
 
 export interface TrainingProgress {

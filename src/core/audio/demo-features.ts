@@ -22,14 +22,21 @@ export function parseFsddName(fileName: string): FsddName | null {
   return m ? { digit: Number(m[1]), speaker: m[2].toLowerCase(), take: Number(m[3]) } : null;
 }
 
-/** The clip's map as audio.bin stores it: one byte per value, q = round(255 · u). */
+/** A raw MFCC map (8 kHz) as audio.bin stores it: normalised, one byte per value, q = round(255 · u). */
+export function mfccToDemoBytes(raw: ArrayLike<number>, stats: CoefficientStats, clipSigma: number): Uint8Array {
+  return Uint8Array.from(mfccToUnit(raw, stats, AVMNIST_MFCC.numFrames, clipSigma), (u) => Math.round(255 * Math.min(1, Math.max(0, u))));
+}
+
+/** Stored bytes decoded to the supernet's input, as the dataset loader does: (q / 255 − 0.5) / 0.5. */
+export const decodeDemoBytes = (q: Uint8Array): Float32Array => Float32Array.from(q, (v) => (v / 255 - 0.5) / 0.5);
+
+/** The clip's map as audio.bin stores it (mono samples at any rate). */
 export function demoAudioBytes(samples: Float32Array, sampleRate: number, stats: CoefficientStats, clipSigma: number, extractor = new MfccExtractor(AVMNIST_MFCC)): Uint8Array {
   const at8k = resample(samples, sampleRate, AVMNIST_MFCC.sampleRate);
-  const unit = mfccToUnit(extractor.compute(at8k, AVMNIST_MFCC.sampleRate), stats, AVMNIST_MFCC.numFrames, clipSigma);
-  return Uint8Array.from(unit, (u) => Math.round(255 * Math.min(1, Math.max(0, u))));
+  return mfccToDemoBytes(extractor.compute(at8k, AVMNIST_MFCC.sampleRate), stats, clipSigma);
 }
 
 /** The demo pipeline's input map for one clip (mono samples at any rate), values in [−1, 1] as the loader decodes them. */
 export function demoAudioFeatures(samples: Float32Array, sampleRate: number, stats: CoefficientStats, clipSigma: number, extractor?: MfccExtractor): Float32Array {
-  return Float32Array.from(demoAudioBytes(samples, sampleRate, stats, clipSigma, extractor), (q) => (q / 255 - 0.5) / 0.5);
+  return decodeDemoBytes(demoAudioBytes(samples, sampleRate, stats, clipSigma, extractor));
 }

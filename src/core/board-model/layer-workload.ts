@@ -5,6 +5,8 @@
 // concat, matmul, softmax or norm is one). The estimated-board model (./roofline.ts) prices
 // these three with a board's published figures.
 
+import { parseLayerKey, type LayerKey } from '../layer-key';
+
 export interface LayerWorkload {
   flops: number;
   bytes: number;
@@ -13,33 +15,17 @@ export interface LayerWorkload {
 
 const F32 = 4;
 const outSize = (h: number, k: number, s: number) => Math.floor((h + 2 * Math.floor(k / 2) - k) / s) + 1;
-const num = (key: string, field: string): number => {
-  const m = new RegExp(`${field}:(\\d+)`).exec(key);
-  if (!m) throw new Error(`layer key "${key}" lacks ${field}`);
-  return Number(m[1]);
-};
 
-function conv(key: string): LayerWorkload {
-  const [, cin, h] = /input:1_(\d+)_(\d+)_\d+/.exec(key)!.map(Number);
-  const cout = num(key, 'out_ch');
-  const k = num(key, 'kernel');
-  const s = num(key, 'stride');
-  const bn = num(key, 'use_bn');
+function conv({ cin, h, cout, k, s, bn }: Extract<LayerKey, { kind: 'ConvLayer' }>): LayerWorkload {
   const ho = outSize(h, k, s);
   return {
     flops: 2 * ho * ho * cin * cout * k * k,
     bytes: F32 * (h * h * cin + ho * ho * cout * (bn ? 3 : 2) + k * k * cin * cout),
-    kernels: 2 + bn, // conv, (BN), activation
+    kernels: 2 + (bn ? 1 : 0), // conv, (BN), activation
   };
 }
 
-function mbconv(key: string): LayerWorkload {
-  const [, cin, h] = /input:1_(\d+)_(\d+)_\d+/.exec(key)!.map(Number);
-  const cout = num(key, 'out_ch');
-  const e = num(key, 'expand');
-  const k = num(key, 'kernel');
-  const s = num(key, 'stride');
-  const mid = e === 1 ? cin : num(key, 'mid_ch');
+function mbconv({ cin, h, cout, e, mid, k, s }: Extract<LayerKey, { kind: 'MBConvLayer' }>): LayerWorkload {
   const ho = outSize(h, k, s);
   const residual = s === 1 && cin === cout;
   const expand = e === 1 ? 0 : 1;
@@ -52,16 +38,12 @@ function mbconv(key: string): LayerWorkload {
   };
 }
 
-function linear(key: string): LayerWorkload {
-  const cin = num(key, 'in_ch');
-  const cout = num(key, 'out_ch');
+function linear({ cin, cout }: Extract<LayerKey, { kind: 'LinearLayer' }>): LayerWorkload {
   return { flops: 2 * cin * cout, bytes: F32 * (cin + cout + cin * cout), kernels: 1 };
 }
 
 /** The six fusion operators on two [L, C] inputs (src/ml/fusion/ops.ts says what each computes). */
-function fusion(op: string, key: string): LayerWorkload {
-  const c = num(key, 'C');
-  const l = num(key, 'L');
+function fusion({ op, c, l, key }: Extract<LayerKey, { kind: 'fusion' }>): LayerWorkload {
   const act = l * c;
   switch (op) {
     case 'Sum':
@@ -82,9 +64,9 @@ function fusion(op: string, key: string): LayerWorkload {
 }
 
 export function layerWorkload(key: string): LayerWorkload {
-  const kind = key.slice(0, key.indexOf('-'));
-  if (kind === 'ConvLayer') return conv(key);
-  if (kind === 'MBConvLayer') return mbconv(key);
-  if (kind === 'LinearLayer') return linear(key);
-  return fusion(kind, key);
+  const k = parseLayerKey(key);
+  if (k.kind === 'ConvLayer') return conv(k);
+  if (k.kind === 'MBConvLayer') return mbconv(k);
+  if (k.kind === 'LinearLayer') return linear(k);
+  return fusion(k);
 }

@@ -6,6 +6,7 @@
 
 import * as tf from '@tensorflow/tfjs';
 import { Rng } from '../../core/rng';
+import { parseLayerKey, type LayerKey } from '../../core/layer-key';
 import { FUSION_OPS, type FusionOp } from '../../core/types';
 import { VarStore, evalCtx } from '../fusion/layers';
 import { applyOp, makeOp } from '../fusion/ops';
@@ -17,17 +18,6 @@ export interface LayerRunner {
   dispose(): void;
 }
 
-const field = (key: string, name: string): number => {
-  const m = new RegExp(`${name}:(\\d+)`).exec(key);
-  if (!m) throw new Error(`layer key "${key}" lacks ${name}`);
-  return Number(m[1]);
-};
-const inputOf = (key: string) => {
-  const m = /input:1_(\d+)_(\d+)_\d+/.exec(key);
-  if (!m) throw new Error(`layer key "${key}" has no 1_C_H_W input`);
-  return { cin: Number(m[1]), h: Number(m[2]) };
-};
-
 function randn(rng: Rng, shape: number[], scale = 0.1): tf.Tensor {
   const n = shape.reduce((a, b) => a * b, 1);
   const data = new Float32Array(n);
@@ -36,12 +26,7 @@ function randn(rng: Rng, shape: number[], scale = 0.1): tf.Tensor {
 }
 
 /** conv → (BN with fixed statistics) → ReLU, as an extracted network runs one ConvLayer. */
-function convRunner(key: string, rng: Rng): LayerRunner {
-  const { cin, h } = inputOf(key);
-  const cout = field(key, 'out_ch');
-  const k = field(key, 'kernel');
-  const s = field(key, 'stride');
-  const bn = field(key, 'use_bn') === 1;
+function convRunner({ key, cin, h, cout, k, s, bn }: Extract<LayerKey, { kind: 'ConvLayer' }>, rng: Rng): LayerRunner {
   const x = randn(rng, [1, h, h, cin], 1) as tf.Tensor4D;
   const w = randn(rng, [k, k, cin, cout]) as tf.Tensor4D;
   const stats = bn ? [randn(rng, [cout]), tf.ones([cout]), tf.ones([cout]), tf.zeros([cout])] : [];
@@ -58,13 +43,7 @@ function convRunner(key: string, rng: Rng): LayerRunner {
 }
 
 /** The MBConv block: 1×1 expand → BN → ReLU, k×k depthwise → BN → ReLU, 1×1 project → BN, (+ input). */
-function mbconvRunner(key: string, rng: Rng): LayerRunner {
-  const { cin, h } = inputOf(key);
-  const cout = field(key, 'out_ch');
-  const e = field(key, 'expand');
-  const k = field(key, 'kernel');
-  const s = field(key, 'stride');
-  const mid = e === 1 ? cin : field(key, 'mid_ch');
+function mbconvRunner({ key, cin, h, cout, e, mid, k, s }: Extract<LayerKey, { kind: 'MBConvLayer' }>, rng: Rng): LayerRunner {
   const x = randn(rng, [1, h, h, cin], 1) as tf.Tensor4D;
   const expand = e === 1 ? null : (randn(rng, [1, 1, cin, mid]) as tf.Tensor4D);
   const dw = randn(rng, [k, k, mid, 1]) as tf.Tensor4D;
@@ -86,18 +65,14 @@ function mbconvRunner(key: string, rng: Rng): LayerRunner {
   };
 }
 
-function linearRunner(key: string, rng: Rng): LayerRunner {
-  const cin = field(key, 'in_ch');
-  const cout = field(key, 'out_ch');
+function linearRunner({ key, cin, cout }: Extract<LayerKey, { kind: 'LinearLayer' }>, rng: Rng): LayerRunner {
   const x = randn(rng, [1, cin], 1) as tf.Tensor2D;
   const w = randn(rng, [cin, cout]) as tf.Tensor2D;
   const b = randn(rng, [cout]);
   return { key, forward: () => tf.tidy(() => tf.add(tf.matMul(x, w), b)), dispose: () => tf.dispose([x, w, b]) };
 }
 
-function fusionRunner(key: string, op: FusionOp, rng: Rng): LayerRunner {
-  const c = field(key, 'C');
-  const l = field(key, 'L');
+function fusionRunner(key: string, op: FusionOp, c: number, l: number, rng: Rng): LayerRunner {
   const store = new VarStore(rng);
   const params = makeOp(store, op, c);
   const x = randn(rng, [1, l, c], 1);
@@ -113,10 +88,10 @@ function fusionRunner(key: string, op: FusionOp, rng: Rng): LayerRunner {
 /** The layer of `key`, ready to time; throws for a key it cannot build. */
 export function layerRunner(key: string, seed = 1): LayerRunner {
   const rng = new Rng(seed);
-  const kind = key.slice(0, key.indexOf('-'));
-  if (kind === 'ConvLayer') return convRunner(key, rng);
-  if (kind === 'MBConvLayer') return mbconvRunner(key, rng);
-  if (kind === 'LinearLayer') return linearRunner(key, rng);
-  if ((FUSION_OPS as readonly string[]).includes(kind)) return fusionRunner(key, kind as FusionOp, rng);
+  const k = parseLayerKey(key);
+  if (k.kind === 'ConvLayer') return convRunner(k, rng);
+  if (k.kind === 'MBConvLayer') return mbconvRunner(k, rng);
+  if (k.kind === 'LinearLayer') return linearRunner(k, rng);
+  if ((FUSION_OPS as readonly string[]).includes(k.op)) return fusionRunner(key, k.op as FusionOp, k.c, k.l, rng);
   throw new Error(`cannot build layer "${key}" on its own`);
 }
