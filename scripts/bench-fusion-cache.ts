@@ -18,77 +18,19 @@ import { fileURLToPath } from 'node:url';
 import { localFetch, useNodeBackend } from './script-io';
 import { runCli } from './cli-args';
 import { TOOL_USAGE, parseBenchFusionCacheArgs } from './tool-args';
-import { loadAvmnist, type AvmnistSplit } from '../src/data/avmnist';
+import { loadAvmnist } from '../src/data/avmnist';
 import { DATASET_DIR, DEVICE_TABLES_DIR, SUPERNET_DIRS, publicPath } from '../src/data/asset-paths';
 import { fetchSupernet } from '../src/ml/supernet/weights-io';
-import type { Supernet } from '../src/ml/supernet/supernet';
-import { TfSearchEvaluator, fusableFeatures } from '../src/ml/search-evaluator';
+import { TfSearchEvaluator } from '../src/ml/search-evaluator';
 import { parseDeviceTable } from '../src/core/device-table';
 import { formatGenome } from '../src/core/genome';
 import { Rng } from '../src/core/rng';
-import type { BackboneGenome } from '../src/core/types';
-import { createSearchNet, disposeSearchNet, searchForward } from '../src/ml/fusion/search-network';
-import { type DartsOptions, archStep, makeArchOptimizer, opCosts, runDarts, weightStep } from '../src/ml/fusion/darts';
-import { type SplitTensors, disposeSplitTensors, gatherBatch, shuffledBatches, splitTensors } from '../src/ml/fusion/data';
-import { POSITIONS, adaptiveMaxPool4 } from '../src/ml/fusion/feature-projection';
+import { createSearchNet, disposeSearchNet } from '../src/ml/fusion/search-network';
+import { type DartsOptions, archStep, makeArchOptimizer, opCosts, weightStep } from '../src/ml/fusion/darts';
+import { disposeSplitTensors, gatherBatch, splitTensors } from '../src/ml/fusion/data';
+import { timeFusionEpochs } from '../src/ml/bench/fusion-epoch-bench';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-
-interface Backbones {
-  nets: { image: Supernet; audio: Supernet };
-  genomes: { image: BackboneGenome; audio: BackboneGenome };
-  sizes: { image: number; audio: number };
-}
-
-/** The 8 pooled features [m, 16, Cin] of a batch, computed by running both frozen backbones (call in tidy). */
-function backboneBatch(b: Backbones, split: AvmnistSplit, idx: number[]): { x: tf.Tensor[]; y: tf.Tensor1D } {
-  const x = (['image', 'audio'] as const).flatMap((m) => {
-    const side = b.sizes[m];
-    const src = m === 'image' ? split.images : split.audio;
-    const buf = new Float32Array(idx.length * side * side);
-    idx.forEach((s, r) => buf.set(src.subarray(s * side * side, (s + 1) * side * side), r * side * side));
-    const out = b.nets[m].forward(b.genomes[m], tf.tensor4d(buf, [idx.length, side, side, 1]), 'eval');
-    return fusableFeatures(out.features, b.genomes[m].d).map((f) => {
-      const pooled = adaptiveMaxPool4(f);
-      return pooled.reshape([idx.length, POSITIONS, pooled.shape[3]]);
-    });
-  });
-  return { x, y: tf.tensor1d(Int32Array.from(idx, (i) => split.labels[i]), 'int32') };
-}
-
-/** One search epoch whose batches run the backbones (same step sequence as runDarts). */
-async function backboneEpoch(net: ReturnType<typeof createSearchNet>, b: Backbones, train: AvmnistSplit, val: AvmnistSplit, o: DartsOptions): Promise<number> {
-  const t0 = performance.now();
-  const wOpt = tf.train.adam(1e-3);
-  const aOpt = makeArchOptimizer(o);
-  const trainBatches = shuffledBatches(train.labels.length, o.batchSize, o.rng);
-  let valBatches = shuffledBatches(val.labels.length, o.batchSize, o.rng);
-  for (let k = 0; k < trainBatches.length; k++) {
-    if (k % valBatches.length === 0 && k > 0) valBatches = shuffledBatches(val.labels.length, o.batchSize, o.rng);
-    const losses = tf.tidy(() => {
-      const va = backboneBatch(b, val, valBatches[k % valBatches.length]);
-      const la = archStep(net, va.x, va.y, aOpt, o);
-      const tr = backboneBatch(b, train, trainBatches[k]);
-      return tf.stack([la, weightStep(net, tr.x, tr.y, wOpt, o)]);
-    });
-    await losses.data();
-    losses.dispose();
-  }
-  // end of epoch, as runDarts: accuracy on the architecture split (backbones run again)
-  const ctx = { training: false, updateStats: false, nextSeed: () => 0 };
-  for (let start = 0; start < val.labels.length; start += o.batchSize) {
-    const idx = Array.from({ length: Math.min(o.batchSize, val.labels.length - start) }, (_, i) => start + i);
-    const hits = tf.tidy(() => {
-      const { x, y } = backboneBatch(b, val, idx);
-      return searchForward(net, x, ctx).argMax(-1).equal(y).sum();
-    });
-    await hits.data();
-    hits.dispose();
-  }
-  wOpt.dispose();
-  aOpt.dispose();
-  return (performance.now() - t0) / 1000;
-}
 
 async function main(argv: string[]) {
   const a = parseBenchFusionCacheArgs(argv);
@@ -152,18 +94,11 @@ async function main(argv: string[]) {
   const uncached: number[] = [];
   for (let r = 0; r < reps; r++) {
     const before = tf.memory().numTensors;
-    const tTrain: SplitTensors = splitTensors(features.train);
-    const tVal: SplitTensors = splitTensors(features.val);
-    const netA = createSearchNet(cfg, new Rng(1));
-    const t0 = performance.now();
-    await runDarts(netA, tTrain, tVal, options(2));
-    cached.push((performance.now() - t0) / 1000);
-    disposeSearchNet(netA);
-    disposeSplitTensors(tTrain);
-    disposeSplitTensors(tVal);
-    const netB = createSearchNet(cfg, new Rng(1));
-    uncached.push(await backboneEpoch(netB, { nets, genomes, sizes }, data.train, data.val, options(2)));
-    disposeSearchNet(netB);
+    const t = await timeFusionEpochs({
+      nets, data: { ...data, imageSize: sizes.image, audioSize: sizes.audio }, table, genomes, macro, C, batchSize, trainSubset: data.train.count, bnBatches: a.bnBatches,
+    });
+    cached.push(t.cachedEpochMs / 1000);
+    uncached.push(t.recomputeEpochMs / 1000);
     if (tf.memory().numTensors !== before) console.error(`warning: ${tf.memory().numTensors - before} tensors left after rep ${r}`);
   }
   const best = (xs: number[]) => Math.min(...xs);

@@ -37,7 +37,7 @@ export function knownDevices(): string[] | undefined {
 }
 
 /** Exports the page's result (front + archive) with the run's facts to args.out. */
-async function writeResult(page: Page, args: SearchArgs, t0: number, errors: string[], partial: boolean) {
+async function writeResult(page: Page, args: SearchArgs, t0: number, errors: string[], partial: boolean, searchSeconds?: number) {
   const seconds = (Date.now() - t0) / 1000;
   if (args.screenshot) await page.screenshot({ path: args.screenshot, fullPage: true });
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
@@ -51,7 +51,8 @@ async function writeResult(page: Page, args: SearchArgs, t0: number, errors: str
   const hypervolume = (await hv.count()) > 0
     ? { evolution: JSON.parse((await hv.getAttribute('data-hv')) ?? '[]'), random: JSON.parse((await hv.getAttribute('data-hv-random')) ?? '[]'), reference: JSON.parse((await hv.getAttribute('data-hv-reference')) ?? 'null') }
     : null;
-  const run = { url: args.hash, hypervolume, backend: backend?.replace(/\s+/g, ' ').trim(), seconds, partial, generationsDone, memory, consoleErrors: errors };
+  // seconds: page load to result, baseline included; searchSeconds: page load to the search's end
+  const run = { url: args.hash, hypervolume, backend: backend?.replace(/\s+/g, ' ').trim(), seconds, searchSeconds: searchSeconds ?? seconds, partial, generationsDone, memory, consoleErrors: errors };
   writeFileSync(args.out, JSON.stringify({ ...exported, run }, null, 2) + '\n');
   if (args.record) {
     // The run's event stream as the page received it (JSON lines), for replay into the views.
@@ -178,6 +179,7 @@ export async function runHeadlessSearch(args: SearchArgs): Promise<number> {
       }
       await page.waitForTimeout(1000);
     }
+    const searchSeconds = (Date.now() - t0) / 1000;
     if (args.baseline) {
       const t1 = Date.now();
       await page.getByTestId('run-baseline').click();
@@ -189,7 +191,7 @@ export async function runHeadlessSearch(args: SearchArgs): Promise<number> {
       }
       console.error(`random-search baseline: ${((Date.now() - t1) / 1000).toFixed(1)} s; hypervolume ${await hv.getAttribute('data-hv')} vs random ${await hv.getAttribute('data-hv-random')}`);
     }
-    const exported = await writeResult(page, args, t0, errors, false);
+    const exported = await writeResult(page, args, t0, errors, false, searchSeconds);
     if (args.checkpoint && existsSync(args.checkpoint)) rmSync(args.checkpoint);
     if (args.exportModels) await exportModels(page, args.exportModels, exported.front as { id: number }[]);
     console.error(`finished in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${exported.front.length} networks on the front, ${exported.archive.length} evaluated → ${args.out}`);
