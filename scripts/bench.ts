@@ -23,7 +23,7 @@ import { chromiumArgs, chromiumPath } from './chromium.mjs';
 import { defineFlags, isMainModule, parseFlags, runCli } from './cli-args';
 import { parseSearchArgs } from './search-args';
 import { knownDevices, runHeadlessSearch } from './search';
-import { comparison } from './compare-random';
+import { ceilingOf, comparison } from './compare-random';
 import { BACKEND_CHOICES } from '../src/core/backends';
 import { benchReportProblems, mainThreadChunks, tensorsLeakedPerCandidate } from '../src/core/bench/bench-report';
 import type { WorkerBenchReport } from '../src/ml/bench/bench-session';
@@ -70,7 +70,7 @@ async function searchBench(tiny: boolean, backend: string, device: string, dist:
   const code = await runHeadlessSearch({ ...parseSearchArgs(argv, knownDevices()), baseline: true });
   if (code !== 0) throw new Error(`the headless search failed (exit ${code})`);
   const r = JSON.parse(readFileSync(out, 'utf8'));
-  const c = comparison(r);
+  const c = comparison(r, ceilingOf(r.device, r.reference));
   const perGeneration = (r.history as { backboneEvaluations: number; fusionSearches: number }[]).map((h) => h.backboneEvaluations + h.fusionSearches);
   return {
     searchPreset: tiny ? 'quick, tiny budget' : 'quick',
@@ -78,6 +78,7 @@ async function searchBench(tiny: boolean, backend: string, device: string, dist:
     hypervolume: c.hypervolume,
     hypervolumeRandom: c.hypervolumeRandom,
     hypervolumeVsRandom: c.ratio,
+    hypervolumeCeiling: c.hypervolumeCeiling,
     fusionSearches: c.evaluations,
     tensorsLeakedPerCandidate: tensorsLeakedPerCandidate(r.run.memory, perGeneration),
   };

@@ -8,13 +8,23 @@
 
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { isMainModule, runCli } from './cli-args';
 import { parseSearchArgs } from './search-args';
 import { knownDevices, runHeadlessSearch } from './search';
+import { parseDeviceTable } from '../src/core/device-table';
+import { hypervolumeCeiling } from '../src/core/search/hypervolume-ceiling';
+import type { HypervolumeReference } from '../src/core/search/archive';
+import { DEVICE_TABLES_DIR, publicPath } from '../src/data/asset-paths';
 
 export const USAGE =
   'usage: compare-random [--preset quick|demo|paper] [--seed N] [--device ID] [--lambda X] [--backend B] [--timeout S] [--dist DIR] [any preset number as in npm run search, e.g. --generations 1 --population-size 2]';
+
+/** The hypervolume ceiling of the run's device table (public/luts/<device>.json) and reference point. */
+export function ceilingOf(device: string, reference: HypervolumeReference): number {
+  const table = parseDeviceTable(readFileSync(resolve(publicPath(DEVICE_TABLES_DIR), `${device}.json`), 'utf8'));
+  return hypervolumeCeiling(table, reference);
+}
 
 interface ResultFile {
   history: { fusionSearches: number }[];
@@ -22,8 +32,12 @@ interface ResultFile {
   run: { hypervolume: { evolution: number[]; random: number[] } | null; seconds: number; backend?: string };
 }
 
-/** The comparison from a headless search's result file (with its baseline). */
-export function comparison(r: ResultFile) {
+/**
+ * The comparison from a headless search's result file (with its baseline). With the device's
+ * hypervolume ceiling (src/core/search/hypervolume-ceiling.ts): the largest ratio any search could
+ * reach against this baseline under the same reference point.
+ */
+export function comparison(r: ResultFile, hypervolumeCeiling?: number) {
   const hv = r.run.hypervolume;
   if (!hv || hv.random.length === 0) throw new Error('the result has no random-search baseline');
   const evaluations = r.history.reduce((n, h) => n + h.fusionSearches, 0);
@@ -34,6 +48,7 @@ export function comparison(r: ResultFile) {
     hypervolume,
     hypervolumeRandom,
     ratio: hypervolume / hypervolumeRandom,
+    ...(hypervolumeCeiling === undefined ? {} : { hypervolumeCeiling, maxPossibleRatio: hypervolumeCeiling / hypervolumeRandom }),
     reference: r.reference,
     perGeneration: { evolution: hv.evolution, random: hv.random },
     seconds: r.run.seconds,
@@ -46,7 +61,8 @@ async function main(argv: string[]): Promise<number> {
   const args = { ...parseSearchArgs(['--out', out, ...argv], knownDevices()), baseline: true };
   const code = await runHeadlessSearch(args);
   if (code !== 0) return code;
-  console.log(JSON.stringify(comparison(JSON.parse(readFileSync(out, 'utf8')))));
+  const result = JSON.parse(readFileSync(out, 'utf8'));
+  console.log(JSON.stringify(comparison(result, ceilingOf(result.device, result.reference))));
   return 0;
 }
 

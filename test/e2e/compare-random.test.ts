@@ -16,5 +16,9 @@ describe('npm run compare-random (tiny budget)', () => {
     expect(c.perGeneration.evolution).toHaveLength(2);
     expect(c.perGeneration.random).toHaveLength(2);
     expect(c.reference.point).toHaveLength(c.reference.objectives.length);
+    // no front can pass the ideal point's hypervolume
+    expect(c.hypervolume).toBeLessThanOrEqual(c.hypervolumeCeiling);
+    expect(c.hypervolumeRandom).toBeLessThanOrEqual(c.hypervolumeCeiling);
+    expect(c.maxPossibleRatio).toBeCloseTo(c.hypervolumeCeiling / c.hypervolumeRandom, 12);
   }, 900_000);
 });

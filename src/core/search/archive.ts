@@ -103,13 +103,15 @@ export function archiveFront(archive: readonly ArchiveEntry[], objectives: reado
 const referenceCache = new WeakMap<DeviceTable, { latencyMs: number; energyMj: number }>();
 
 /**
- * The costliest backbone of `modality` on `table` per metric (latency ms or energy mJ), with a
- * genome that attains it. A block's LUT key depends only on its own kernel, expand and position
- * (the stage keeps its spatial size), so the maximum is: for each depth, the fixed layers plus
- * the costliest choice of each active block — 27 cost look-ups instead of 7,371 subnets.
+ * The costliest (or, with 'min', the cheapest) backbone of `modality` on `table` per metric
+ * (latency ms or energy mJ), with a genome that attains it. A block's LUT key depends only on its
+ * own kernel, expand and position (the stage keeps its spatial size), so the extreme is: for each
+ * depth, the fixed layers plus the extreme choice of each active block — 27 cost look-ups
+ * instead of 7,371 subnets.
  */
-export function costliestBackbone(table: DeviceTable, modality: Modality, metric: 'latencyMs' | 'energyMj'): { value: number; genome: BackboneGenome } {
-  let best = { value: -Infinity, genome: LARGEST_GENOME as BackboneGenome };
+export function costliestBackbone(table: DeviceTable, modality: Modality, metric: 'latencyMs' | 'energyMj', extreme: 'max' | 'min' = 'max'): { value: number; genome: BackboneGenome } {
+  const better = (a: number, b: number) => (extreme === 'max' ? a > b : a < b);
+  let best = { value: extreme === 'max' ? -Infinity : Infinity, genome: LARGEST_GENOME as BackboneGenome };
   for (const d of DEPTH_CHOICES) {
     const blockBest: { value: number; k: KernelSize; e: ExpandRatio }[] = [];
     let fixed = 0;
@@ -121,12 +123,12 @@ export function costliestBackbone(table: DeviceTable, modality: Modality, metric
         for (const l of layers) {
           if (l.kind !== 'stage' || l.blockIndex === undefined) continue;
           const cur = blockBest[l.blockIndex];
-          if (!cur || l[metric] > cur.value) blockBest[l.blockIndex] = { value: l[metric], k, e };
+          if (!cur || better(l[metric], cur.value)) blockBest[l.blockIndex] = { value: l[metric], k, e };
         }
       }
     }
     const value = fixed + blockBest.reduce((a, b) => a + b.value, 0);
-    if (value > best.value) {
+    if (better(value, best.value)) {
       const ks = [0, 1, 2, 3].map((i) => blockBest[i]?.k ?? INACTIVE_KERNEL) as BackboneGenome['ks'];
       const e = [0, 1, 2, 3].map((i) => blockBest[i]?.e ?? INACTIVE_EXPAND) as BackboneGenome['e'];
       best = { value, genome: { ks, e, d } };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { costliestBackbone, hypervolumeReference, maxNetworkCost } from '../../../src/core/search/archive';
+import { archiveHypervolume, costliestBackbone, hypervolumeReference, maxNetworkCost, type ArchiveEntry } from '../../../src/core/search/archive';
+import { hypervolumeCeiling, minNetworkCost } from '../../../src/core/search/hypervolume-ceiling';
 import { backboneCost, networkCost } from '../../../src/core/cost-model';
 import { sampleGenome } from '../../../src/core/genome';
 import { Rng } from '../../../src/core/rng';
@@ -25,5 +26,34 @@ describe('hypervolume reference point', () => {
     const big = networkCost(table, { image: costliestBackbone(table, 'image', 'latencyMs').genome, audio: costliestBackbone(table, 'audio', 'latencyMs').genome, fusionOps: Array(16).fill('CatConvMish') });
     expect(big.latencyMs).toBeLessThanOrEqual(max.latencyMs + 1e-9);
     expect(hypervolumeReference(loadTable('jetson-agx-xavier'), ['latency']).point[0]).not.toBe(ref.point[1]);
+  });
+});
+
+describe('hypervolume ceiling', () => {
+  const table = loadTable('jetson-tx2');
+  const ref = hypervolumeReference(table, ['error', 'latency', 'energy']);
+  it('the cheapest backbone is attained by its genome and undercuts random subnets', () => {
+    const rng = new Rng(5);
+    for (const modality of ['image', 'audio'] as const) {
+      const low = costliestBackbone(table, modality, 'latencyMs', 'min');
+      expect(backboneCost(table, low.genome, modality).latencyMs).toBeCloseTo(low.value, 9);
+      for (let i = 0; i < 200; i++) expect(backboneCost(table, sampleGenome(rng), modality).latencyMs).toBeGreaterThanOrEqual(low.value - 1e-9);
+    }
+  });
+  it('bounds the hypervolume of any front, even of perfect networks', () => {
+    const rng = new Rng(6);
+    const ceiling = hypervolumeCeiling(table, ref);
+    const min = minNetworkCost(table);
+    const archive = Array.from({ length: 60 }, (_, id) => {
+      const cost = networkCost(table, { image: sampleGenome(rng), audio: sampleGenome(rng), fusionOps: ['Sum'] });
+      expect(cost.latencyMs).toBeGreaterThanOrEqual(min.latencyMs - 1e-9);
+      expect(cost.energyMj).toBeGreaterThanOrEqual(min.energyMj - 1e-9);
+      return { id, valAccuracy: 100, testAccuracy: 100, latencyMs: cost.latencyMs, energyMj: cost.energyMj } as unknown as ArchiveEntry;
+    });
+    const hv = archiveHypervolume(archive, ref).normalised;
+    expect(hv).toBeGreaterThan(0.3);
+    expect(hv).toBeLessThanOrEqual(ceiling);
+    // the ideal point's box: (1 − 0) · (1 − min latency / ref) · (1 − min energy / ref)
+    expect(ceiling).toBeCloseTo((1 - min.latencyMs / ref.point[1]) * (1 - min.energyMj / ref.point[2]), 12);
   });
 });
