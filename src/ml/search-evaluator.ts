@@ -24,7 +24,7 @@ import {
   type FusionResult,
   type SearchEvaluator,
 } from '../core/search/evaluator';
-import type { Objective } from '../core/search/settings';
+import { LEGACY_RETRAIN_LR, type Objective } from '../core/search/settings';
 import * as tf from '@tensorflow/tfjs';
 import type { Supernet } from './supernet/supernet';
 import type { Split } from './supernet/batches';
@@ -56,6 +56,8 @@ export interface EvaluatorSettings {
   C: number;
   fusionEpochs: number;
   retrainEpochs: number;
+  /** Adam learning rate of the retraining (absent: 1e-3, the fusion search's default). */
+  retrainLr?: number;
   /** Training batches used for BN recalibration. */
   bnBatches: number;
   /** First N training pairs used for recalibration, caching and the fusion search (0 / absent = all). */
@@ -267,6 +269,7 @@ export class TfSearchEvaluator implements SearchEvaluator {
         ...hardwareWeights(s),
         epochs: s.fusionEpochs,
         retrainEpochs: s.retrainEpochs,
+        retrainLr: s.retrainLr ?? LEGACY_RETRAIN_LR,
         paperFaithful: s.paperFaithful,
         batchSize: this.batchSize,
         // Returned (not awaited here): a fusion search that awaits its epoch callback pauses there.

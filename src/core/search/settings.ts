@@ -30,6 +30,12 @@ export interface SearchSettings {
   fusionEpochs: number;
   /** Epochs of retraining the discrete fusion network before its accuracy is reported (0 = none). */
   retrainEpochs: number;
+  /**
+   * Adam learning rate of that retraining. Absent (runs saved before it existed) = 1e-3, what
+   * they used. At the demo's C 16 on 450–900 pairs, 1e-3 left the fusion networks undertrained
+   * (80–95 % test on three pairs where 1e-2 gave 97–99 %; notes/STATUS.md, 2026-12-06).
+   */
+  retrainLr?: number;
   /** Channels of the projected fusable features (paper: 192). */
   C: number;
   /** Weight of the expected LUT cost in the inner tier's architecture loss (0 = accuracy only). */
@@ -95,6 +101,7 @@ export const PRESETS: Readonly<Record<PresetName, Readonly<SearchSettings>>> = O
     generations: 2,
     fusionEpochs: 2,
     retrainEpochs: 10,
+    retrainLr: 0.01,
     C: 16,
     bnBatches: 1,
     trainSubset: 450,
@@ -107,6 +114,7 @@ export const PRESETS: Readonly<Record<PresetName, Readonly<SearchSettings>>> = O
     generations: 4,
     fusionEpochs: 2,
     retrainEpochs: 10,
+    retrainLr: 0.01,
     C: 16,
     bnBatches: 2,
     trainSubset: 450,
@@ -119,6 +127,7 @@ export const PRESETS: Readonly<Record<PresetName, Readonly<SearchSettings>>> = O
     generations: 30,
     fusionEpochs: 25,
     retrainEpochs: 5,
+    retrainLr: 0.001,
     C: 192,
     bnBatches: 8,
   }),
@@ -152,6 +161,7 @@ export const NUMBER_SETTINGS = {
   generations: { integer: true, min: 1, max: 500 },
   fusionEpochs: { integer: true, min: 1, max: 500 },
   retrainEpochs: { integer: true, min: 0, max: 500 },
+  retrainLr: { integer: false, min: 0, max: 1, minOpen: true, optional: true },
   C: { integer: true, min: 1, max: 1024 },
   lambda: { integer: false, min: 0, max: 1000 },
   crossoverP: { integer: false, min: 0, max: 1 },
@@ -159,12 +169,16 @@ export const NUMBER_SETTINGS = {
   seed: { integer: true, min: 0, max: 0xffffffff },
   bnBatches: { integer: true, min: 1, max: 1000 },
   trainSubset: { integer: true, min: 0, max: 1_000_000 },
-} as const satisfies Record<string, { integer: boolean; min: number; max: number; minOpen?: boolean }>;
+} as const satisfies Record<string, { integer: boolean; min: number; max: number; minOpen?: boolean; optional?: boolean }>;
 export type NumberSettingKey = keyof typeof NUMBER_SETTINGS;
+
+/** Retraining learning rate of a run whose settings have none (saved before the setting existed). */
+export const LEGACY_RETRAIN_LR = 1e-3;
 
 /** What is wrong with `v` as the numeric setting `name`, or null when it is allowed. */
 export function numberSettingProblem(name: NumberSettingKey, v: unknown): string | null {
-  const r: { integer: boolean; min: number; max: number; minOpen?: boolean } = NUMBER_SETTINGS[name];
+  const r: { integer: boolean; min: number; max: number; minOpen?: boolean; optional?: boolean } = NUMBER_SETTINGS[name];
+  if (r.optional && v === undefined) return null;
   if (r.integer) {
     return typeof v === 'number' && Number.isInteger(v) && v >= r.min && v <= r.max ? null : `${name} must be an integer from ${r.min} to ${r.max}, got ${JSON.stringify(v)}`;
   }

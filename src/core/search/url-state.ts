@@ -20,7 +20,7 @@ export const DEFAULT_VIEW: ViewId = 'search';
 
 /** Preset numbers a link may change (written only when they differ from the preset's). */
 export const TUNED_NUMBER_KEYS = [
-  'populationSize', 'offspring', 'survivorFraction', 'generations', 'fusionEpochs', 'retrainEpochs', 'C', 'bnBatches', 'trainSubset', 'crossoverP', 'mutationP',
+  'populationSize', 'offspring', 'survivorFraction', 'generations', 'fusionEpochs', 'retrainEpochs', 'retrainLr', 'C', 'bnBatches', 'trainSubset', 'crossoverP', 'mutationP',
 ] as const satisfies readonly NumberSettingKey[];
 export type TunedNumberKey = (typeof TUNED_NUMBER_KEYS)[number];
 

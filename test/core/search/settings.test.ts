@@ -36,3 +36,16 @@ describe('search settings and presets', () => {
     expect(checkSettings(presetSettings('quick', { objectives: ['energy', 'error'] })).objectives).toEqual(['error', 'energy']);
   });
 });
+
+describe('retraining learning rate', () => {
+  it('is set by every preset and checked like the other numbers', () => {
+    for (const name of PRESET_NAMES) expect(PRESETS[name].retrainLr).toBeGreaterThan(0);
+    expect(validateSettings({ ...presetSettings('demo'), retrainLr: 0 })).toEqual(['retrainLr must be a number > 0 and ≤ 1, got 0']);
+    expect(validateSettings({ ...presetSettings('demo'), retrainLr: 2 })).toHaveLength(1);
+  });
+  it('may be absent in runs saved before it existed (they retrained at 1e-3)', () => {
+    const { retrainLr: _, ...old } = presetSettings('demo');
+    expect(validateSettings(old)).toEqual([]);
+    expect(checkSettings(old).retrainLr).toBeUndefined();
+  });
+});

@@ -8,7 +8,7 @@ describe('URL hash codec', () => {
     const { settings, errors } = parseUrlState('#preset=quick&seed=1&run=1');
     expect(errors).toEqual([]);
     expect(settings).toMatchObject({ preset: 'quick', seed: 1, run: true, backend: 'auto', device: 'jetson-tx2' });
-    const s = { view: 'search', preset: 'paper', seed: 4294967295, device: 'jetson-agx-xavier', lambda: 0.25, backend: 'webgl', run: false, replay: null, dataset: 'avmnist', objectives: null, paperFaithful: null, populationSize: null, offspring: null, survivorFraction: null, generations: null, fusionEpochs: null, retrainEpochs: null, C: null, bnBatches: null, trainSubset: null, crossoverP: null, mutationP: null, image: null, audio: null, fusion: null, cells: null, nodes: null, lesson: null } as const;
+    const s = { view: 'search', preset: 'paper', seed: 4294967295, device: 'jetson-agx-xavier', lambda: 0.25, backend: 'webgl', run: false, replay: null, dataset: 'avmnist', objectives: null, paperFaithful: null, populationSize: null, offspring: null, survivorFraction: null, generations: null, fusionEpochs: null, retrainEpochs: null, retrainLr: null, C: null, bnBatches: null, trainSubset: null, crossoverP: null, mutationP: null, image: null, audio: null, fusion: null, cells: null, nodes: null, lesson: null } as const;
     const text = formatUrlState(s);
     expect(text).toBe('preset=paper&seed=4294967295&device=jetson-agx-xavier&lambda=0.25&backend=webgl');
     expect(parseUrlState(text)).toEqual({ settings: s, errors: [], unknown: [] });
@@ -91,10 +91,10 @@ describe('URL hash codec', () => {
       const settings = presetSettings(preset);
       for (const key of Object.keys(NUMBER_SETTINGS) as NumberSettingKey[]) {
         if (!rng.bool(0.6)) continue; // some stay at the preset's value
-        const r: { integer: boolean; min: number; max: number } = NUMBER_SETTINGS[key];
+        const r: { integer: boolean; min: number; max: number; minOpen?: boolean } = NUMBER_SETTINGS[key];
         const hi = Math.min(r.max, r.integer ? r.min + 5000 : r.max);
         const v = r.min + rng.next() * (hi - r.min);
-        settings[key] = r.integer ? Math.round(v) : Math.max(Number(v.toFixed(rng.pick([1, 3, 6]))), key === 'survivorFraction' ? 0.001 : 0);
+        settings[key] = r.integer ? Math.round(v) : Math.max(Number(v.toFixed(rng.pick([1, 3, 6]))), r.minOpen ? 0.001 : 0);
       }
       settings.objectives = OBJECTIVES.filter(() => rng.bool(0.6));
       if (settings.objectives.length === 0) settings.objectives = ['error'];
