@@ -1,7 +1,8 @@
 // The outer evolutionary tier of Harmonic-NAS (see docs/ARCHITECTURE.md, 'Outer tier')
 // as a resumable, pure state machine. Per generation:
 //   unimodal evaluation  — every distinct backbone of the population scored alone (cached by
-//                          canonical genome; latency/energy from the device table);
+//                          canonical genome; latency/energy from the device table); the first
+//                          population is spread across the cost range (initial-population.ts);
 //   selection            — per modality, the best round(survivorFraction × populationSize) by
 //                          non-dominated rank + crowding on [100 − val acc %, latency ms, energy mJ];
 //                          survivors paired at random; each pair's macro (cells, nodes) inherited
@@ -20,7 +21,8 @@ import type { BackboneGenome, Modality } from '../types';
 import type { DeviceTable } from '../device-table';
 import { Rng } from '../rng';
 import { backboneCost } from '../cost-model';
-import { canonicalGenome, crossoverGenomes, genomeKey, mutateGenome, sampleGenome } from '../genome';
+import { canonicalGenome, crossoverGenomes, genomeKey, mutateGenome } from '../genome';
+import { initialPopulation } from './initial-population';
 import { crossoverFusionMacros, mutateFusionMacro, sampleFusionMacro } from '../fusion-genotype';
 import { rankAndCrowd, selectSurvivors, tournamentSelect } from '../nsga2';
 import { checkSettings, pairsPerGeneration, type SearchSettings } from './settings';
@@ -72,11 +74,7 @@ export class SearchEngine {
     if (s.device !== table.id) throw new Error(`settings.device "${s.device}" but the cost table is "${table.id}"`);
     this.state = emptyState(s, hypervolumeReference(table, s.objectives));
     this.rng = new Rng(s.seed);
-    this.state.population = Array.from({ length: s.populationSize }, () => ({
-      image: sampleGenome(this.rng),
-      audio: sampleGenome(this.rng),
-      macro: sampleFusionMacro(this.rng),
-    }));
+    this.state.population = initialPopulation(s.populationSize, this.rng);
     this.state.rng = this.rng.state();
   }
 
