@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
 import { defineFlags, isMainModule, parseFlags, runCli, usageLine } from './cli-args';
 import { localFetch, useNodeBackend } from './script-io';
-import { DATASET_DIR, publicPath } from '../src/data/asset-paths';
+import { DATASET_DIR, UNSEEN_SPEAKER_DATASET_DIR, publicPath } from '../src/data/asset-paths';
 
 const FLAGS = defineFlags({
   bundle: { type: 'string', required: true, value: 'DIR|FILE.zip' },
@@ -44,8 +44,10 @@ async function main(argv: string[]) {
   const { loadAvmnist } = await import('../src/data/avmnist');
   const bundle = await loadBundle(await readBundleFiles(resolve(a.bundle)));
   try {
-    if (bundle.manifest.dataset !== 'avmnist') throw new Error(`the bundle was searched on "${bundle.manifest.dataset}", not on the demo dataset avmnist`);
-    const data = await loadAvmnist('', localFetch(join(root, publicPath(DATASET_DIR))));
+    const dirs: Record<string, string> = { avmnist: DATASET_DIR, 'avmnist-unseen': UNSEEN_SPEAKER_DATASET_DIR };
+    const dir = dirs[bundle.manifest.dataset];
+    if (!dir) throw new Error(`the bundle was searched on "${bundle.manifest.dataset}", not on a shipped dataset (${Object.keys(dirs).join(', ')})`);
+    const data = await loadAvmnist('', localFetch(join(root, publicPath(dir))));
     const t0 = Date.now();
     const r = await bundleAccuracy(bundle, data[a.split as 'train' | 'val' | 'test']);
     console.log(JSON.stringify({ accuracy: r.accuracy, n: r.n, split: a.split, reported: { valAccuracy: bundle.manifest.valAccuracy, testAccuracy: bundle.manifest.testAccuracy }, backend, seconds: (Date.now() - t0) / 1000 }));

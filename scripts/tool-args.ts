@@ -7,6 +7,7 @@
 import { parseGenome } from '../src/core/genome';
 import { CELL_CHOICES, NODE_CHOICES } from '../src/core/types';
 import { defineFlags, parseFlags, usageLine } from './cli-args';
+import { DATASET_DIR } from '../src/data/asset-paths';
 
 const MODALITIES = ['image', 'audio'] as const;
 const SEED = { type: 'int', min: 0, max: 2 ** 32 - 1 } as const;
@@ -81,6 +82,8 @@ export const TRAIN_SUPERNET_NODE_FLAGS = defineFlags({
   budgetS: { type: 'number', min: 0, default: Infinity, value: 'S' },
   /** Train on the first N training samples only (quick trials). */
   trainSubset: { type: 'int', min: 1, default: Infinity },
+  /** The dataset folder (relative to public/): the demo set, or e.g. data/avmnist-unseen/. */
+  data: { type: 'string', default: DATASET_DIR, value: 'DIR' },
 });
 export const parseTrainSupernetNodeArgs = (argv: readonly string[]) => parseFlags(argv, TRAIN_SUPERNET_NODE_FLAGS).values;
 

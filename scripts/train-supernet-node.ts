@@ -9,6 +9,7 @@
 //        [--seed 1] [--batch 64] [--lr 3e-3] [--out DIR] [--budget-s S] (stop training early)
 //        [--random-subnets 50] [--random-recal-batches 4] [--random-budget-s 150]
 //        [--train-subset N] (first N training samples only: quick trials)
+//        [--data DIR] (dataset folder under public/, default data/avmnist/; e.g. data/avmnist-unseen/)
 // Flags: scripts/tool-args.ts. Bad arguments: one line on stderr, exit 2.
 
 import * as tf from '@tensorflow/tfjs';
@@ -29,7 +30,7 @@ import { recalibrateBn } from '../src/ml/supernet/bn-recalibration';
 import { serializeSupernet } from '../src/ml/supernet/weights-io';
 import { LARGEST_GENOME } from '../src/core/genome';
 import { buildTrainingRecord } from '../src/core/training-record';
-import { DATASET_DIR, TRAINING_RECORD_FILE, publicPath } from '../src/data/asset-paths';
+import { TRAINING_RECORD_FILE, publicPath } from '../src/data/asset-paths';
 import type { Modality } from '../src/core/types';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -66,7 +67,7 @@ async function main(argv: string[]) {
 
   await tf.setBackend('cpu');
   installFastCpuKernels();
-  const data = await loadData(join(root, publicPath(DATASET_DIR)));
+  const data = await loadData(join(root, publicPath(args.data)));
   const train = toSplit(data.train, modality, args.trainSubset);
   const val = toSplit(data.val, modality);
   const test = toSplit(data.test, modality);
@@ -110,7 +111,7 @@ async function main(argv: string[]) {
   const training = buildTrainingRecord({
     script: 'scripts/train-supernet-node.ts',
     args: process.argv.slice(2),
-    datasetDir: publicPath(DATASET_DIR),
+    datasetDir: publicPath(args.data),
     splits: { train: train.labels.length, val: val.labels.length, test: test.labels.length },
     modality,
     backend: 'tfjs cpu in Node with the fast flat-loop kernels of src/ml/cpu-kernels',

@@ -232,8 +232,8 @@ export function parseTrainingRecord(json: unknown, name = 'the training record')
 }
 
 /** Test accuracy (%) of the record's largest or smallest subnet; undefined if not recorded. */
-export function subnetTestAccuracy(record: TrainingRecord, which: 'largest' | 'smallest'): number | undefined {
-  return record.accuracyPercent[formatGenome(which === 'largest' ? LARGEST_GENOME : SMALLEST_GENOME)]?.test;
+export function subnetTestAccuracy(record: TrainingRecord, which: 'largest' | 'smallest', split: 'test' | 'val' = 'test'): number | undefined {
+  return record.accuracyPercent[formatGenome(which === 'largest' ? LARGEST_GENOME : SMALLEST_GENOME)]?.[split];
 }
 
 /**

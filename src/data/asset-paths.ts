@@ -15,6 +15,13 @@ export const DEVICE_INDEX_FILE = 'index.json';
 
 /** The demo dataset AV-MNIST: its manifest, the three binaries and the clips/ folder. */
 export const DATASET_DIR = 'data/avmnist/';
+/**
+ * The second demo dataset, "AV-MNIST, unseen speaker" (same images; test audio from a voice the
+ * training never heard), and the audio supernet trained on its two training speakers; its image
+ * supernet is the demo one.
+ */
+export const UNSEEN_SPEAKER_DATASET_DIR = 'data/avmnist-unseen/';
+export const UNSEEN_SPEAKER_AUDIO_DIR = 'models/avmnist-unseen-audio/';
 /** The dataset's manifest inside DATASET_DIR. */
 export const DATASET_MANIFEST_FILE = 'manifest.json';
 

@@ -66,7 +66,8 @@ export interface AvmnistManifest {
   normalisation: {
     decode: string;
     image: string;
-    audio: { method: string; clipSigma: number; stats: CoefficientStats };
+    /** stats: the demo set's dataset-level statistics; absent for per-utterance normalisation. */
+    audio: { method: string; clipSigma: number; stats?: CoefficientStats };
   };
   mfcc: MfccParams & { description: string[] };
   pairing: { seed: number; description: string };

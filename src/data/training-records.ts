@@ -5,7 +5,7 @@
 
 import { parseTrainingRecord, type SplitSizes, type TrainingRecord } from '../core/training-record';
 import type { Modality } from '../core/types';
-import { DATASET_DIR, SPEAKER_HELD_OUT_FILE, SUPERNET_DIRS, TRAINING_RECORD_FILE } from './asset-paths';
+import { DATASET_DIR, SPEAKER_HELD_OUT_FILE, SUPERNET_DIRS, TRAINING_RECORD_FILE, UNSEEN_SPEAKER_AUDIO_DIR } from './asset-paths';
 import { parseSpeakerHeldOut, type SpeakerHeldOutRecord } from '../core/speaker-held-out';
 import { joinUrl, loadAvmnistManifest } from './avmnist';
 import { fetchJson } from './fetch-json';
@@ -13,9 +13,9 @@ import { fetchJson } from './fetch-json';
 /** The page's own base URL, under which the paths of ./asset-paths lie. */
 export const APP_BASE_URL = './';
 
-/** URL of a modality's training record under `baseUrl`. */
-export function trainingRecordUrl(modality: Modality, baseUrl = APP_BASE_URL): string {
-  return joinUrl(baseUrl, SUPERNET_DIRS[modality] + TRAINING_RECORD_FILE);
+/** URL of a modality's training record under `baseUrl` (the demo supernet's, or the one in `dir`). */
+export function trainingRecordUrl(modality: Modality, baseUrl = APP_BASE_URL, dir = SUPERNET_DIRS[modality]): string {
+  return joinUrl(baseUrl, dir + TRAINING_RECORD_FILE);
 }
 
 /**
@@ -27,8 +27,9 @@ export async function loadTrainingRecord(
   modality: Modality,
   baseUrl = APP_BASE_URL,
   fetchFn: typeof fetch = fetch,
+  dir = SUPERNET_DIRS[modality],
 ): Promise<TrainingRecord> {
-  const url = trainingRecordUrl(modality, baseUrl);
+  const url = trainingRecordUrl(modality, baseUrl, dir);
   const record = parseTrainingRecord(await fetchJson(url, fetchFn), url);
   if (record.modality !== modality) throw new Error(`${url} is the record of the ${record.modality} supernet, not the ${modality} one`);
   return record;
@@ -54,6 +55,8 @@ async function settle<T>(p: Promise<T>): Promise<Loaded<T>> {
 export interface SupernetProvenance {
   records: Record<Modality, Loaded<TrainingRecord>>;
   splits: Loaded<SplitSizes>;
+  /** The audio supernet of the unseen-speaker set (trained on its two training speakers). */
+  unseenAudio: Loaded<TrainingRecord>;
 }
 
 /**
@@ -61,12 +64,13 @@ export interface SupernetProvenance {
  * reported by its message, so that one missing file does not hide the others.
  */
 export async function loadSupernetProvenance(baseUrl = APP_BASE_URL, fetchFn: typeof fetch = fetch): Promise<SupernetProvenance> {
-  const [image, audio, splits] = await Promise.all([
+  const [image, audio, splits, unseenAudio] = await Promise.all([
     settle(loadTrainingRecord('image', baseUrl, fetchFn)),
     settle(loadTrainingRecord('audio', baseUrl, fetchFn)),
     settle(loadSplitSizes(baseUrl, fetchFn)),
+    settle(loadTrainingRecord('audio', baseUrl, fetchFn, UNSEEN_SPEAKER_AUDIO_DIR)),
   ]);
-  return { records: { image, audio }, splits };
+  return { records: { image, audio }, splits, unseenAudio };
 }
 
 /** The audio supernet's leave-one-speaker-out record (how it does on a voice it never heard). */

@@ -29,7 +29,7 @@ export type BundleFiles = Record<string, Uint8Array>;
 export interface BundleManifest {
   format: typeof BUNDLE_FORMAT;
   appVersion: string;
-  /** 'avmnist' (the demo set) or 'upload' (a dataset uploaded in the browser). */
+  /** 'avmnist' (the demo set), 'avmnist-unseen' (its unseen-speaker variant) or 'upload' (a dataset uploaded in the browser). */
   dataset: string;
   /** The dataset's name as the app shows it (the upload's manifest name). */
   datasetName?: string;

@@ -1,16 +1,17 @@
 // What the search worker loads before a run: the dataset (train / val / test typed arrays),
-// its two elastic supernets and the chosen device's cost table. The demo set AV-MNIST and its
+// its two elastic supernets and the chosen device's cost table. The demo set AV-MNIST (or its
+// unseen-speaker variant, with the audio supernet trained on its two training speakers) and its
 // pretrained supernets come from the app's own origin (the paths of ../data/asset-paths); an
 // uploaded dataset and the supernets trained on it come from this browser's IndexedDB
 // (../data/trained-upload.ts). Nothing is fetched from anywhere else.
 
 import type { DeviceTable } from '../core/device-table';
 import type { Modality } from '../core/types';
-import { ASSET_PATHS } from '../data/asset-paths';
+import { ASSET_PATHS, UNSEEN_SPEAKER_AUDIO_DIR, UNSEEN_SPEAKER_DATASET_DIR } from '../data/asset-paths';
 import { loadAvmnist } from '../data/avmnist';
 import { loadDeviceIndex, loadDeviceTable } from '../data/device-tables';
 import { loadTrainedUpload } from '../data/trained-upload';
-import { DEMO_DATASET_NAME, type DatasetId } from '../core/search/settings';
+import { DEMO_DATASET_NAME, UNSEEN_SPEAKER_DATASET_NAME, type DatasetId } from '../core/search/settings';
 import type { SplitName } from '../core/upload/limits';
 import type { Supernet } from './supernet/supernet';
 import { checkSupernetManifest, deserializeSupernet, fetchSupernet } from './supernet/weights-io';
@@ -41,8 +42,10 @@ export async function loadAssets(baseUrl: string, device: string, say: (message:
   if (!entry) throw new Error(`no cost table for device "${device}" (known: ${index.map((d) => d.id).join(', ')})`);
   const table = await loadDeviceTable(entry, base + ASSET_PATHS.luts);
   if (dataset === 'upload') return uploadAssets(table, say);
-  say('loading the AV-MNIST dataset');
-  const data = await loadAvmnist(base + ASSET_PATHS.data);
+  const unseen = dataset === 'avmnist-unseen';
+  const paths = unseen ? { data: UNSEEN_SPEAKER_DATASET_DIR, image: ASSET_PATHS.image, audio: UNSEEN_SPEAKER_AUDIO_DIR } : ASSET_PATHS;
+  say(unseen ? 'loading AV-MNIST with an unseen test speaker' : 'loading the AV-MNIST dataset');
+  const data = await loadAvmnist(base + paths.data);
   const imageSize = squareSide(data.manifest.modalities.image.shape, 'image');
   const audioSize = squareSide(data.manifest.modalities.audio.shape, 'audio');
   say('loading the pretrained supernets');
@@ -51,7 +54,7 @@ export async function loadAssets(baseUrl: string, device: string, say: (message:
     for (const [m, size] of [['image', imageSize], ['audio', audioSize]] as const) {
       let net: Supernet;
       try {
-        net = await fetchSupernet(base + ASSET_PATHS[m]);
+        net = await fetchSupernet(base + paths[m]);
       } catch (err) {
         throw new Error(`the pretrained ${m} supernet could not be loaded: ${(err as Error).message}`);
       }
@@ -63,7 +66,8 @@ export async function loadAssets(baseUrl: string, device: string, say: (message:
     nets.audio?.dispose();
     throw err;
   }
-  return { dataset: { id: 'avmnist', name: DEMO_DATASET_NAME }, data: { train: data.train, val: data.val, test: data.test }, nets: nets as Record<Modality, Supernet>, table, imageSize, audioSize };
+  const named = unseen ? { id: dataset, name: UNSEEN_SPEAKER_DATASET_NAME } : { id: 'avmnist' as const, name: DEMO_DATASET_NAME };
+  return { dataset: named, data: { train: data.train, val: data.val, test: data.test }, nets: nets as Record<Modality, Supernet>, table, imageSize, audioSize };
 }
 
 /** The uploaded dataset and the supernets trained on it, from IndexedDB. */

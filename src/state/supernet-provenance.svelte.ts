@@ -17,6 +17,8 @@ export interface SupernetSummary {
   /** Test accuracy (%) after BN recalibration; undefined if the record lacks it. */
   largest: number | undefined;
   smallest: number | undefined;
+  /** Validation accuracy (%) of the largest subnet after BN recalibration. */
+  largestVal: number | undefined;
   /** Below either target (a missing figure counts as below). */
   underTrained: boolean;
   /** The record's command, as an npm command line. */
@@ -34,6 +36,7 @@ export function summarise(record: TrainingRecord, modality: Modality): SupernetS
     record,
     largest,
     smallest,
+    largestVal: subnetTestAccuracy(record, 'largest', 'val'),
     underTrained: (largest ?? 0) < target.largest || (smallest ?? 0) < target.smallest,
     command: rerunCommand(record.script),
   };
@@ -49,6 +52,13 @@ export class SupernetProvenanceState {
     const r = this.loaded?.records[modality];
     if (!r) return undefined;
     return r.ok ? summarise(r.value, modality) : { error: r.error };
+  }
+
+  /** The unseen-speaker set's audio supernet: its test accuracy is on a voice it never heard. */
+  unseenAudio(): SupernetEntry {
+    const r = this.loaded?.unseenAudio;
+    if (!r) return undefined;
+    return r.ok ? summarise(r.value, 'audio') : { error: r.error };
   }
 
   async load(baseUrl = APP_BASE_URL, fetchFn?: typeof fetch): Promise<void> {

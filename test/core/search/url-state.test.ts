@@ -114,7 +114,7 @@ describe('URL hash codec', () => {
     expect(text).toBe('preset=quick&seed=1&device=jetson-tx2&lambda=0.1&backend=auto&dataset=upload');
     expect(searchSettingsFromUrl(parseUrlState(text).settings)).toEqual({ ...quick, dataset: 'upload' });
     expect(searchSettingsFromUrl(parseUrlState('preset=quick&dataset=avmnist').settings)).toEqual(quick);
-    expect(validateSettings({ ...quick, dataset: 'cifar' as never })).toEqual(['dataset must be one of avmnist, upload, got "cifar"']);
+    expect(validateSettings({ ...quick, dataset: 'cifar' as never })).toEqual(['dataset must be one of avmnist, avmnist-unseen, upload, got "cifar"']);
   });
 
   it('names only what differs from the preset, and an invalid value is a message and the preset\u2019s', () => {
@@ -125,7 +125,7 @@ describe('URL hash codec', () => {
     const bad = parseUrlState('preset=quick&generations=0&survivorFraction=2&C=x&objectives=error%2Cspeed&paperFaithful=maybe&dataset=cifar');
     expect(searchSettingsFromUrl(bad.settings)).toEqual(quick);
     expect(bad.errors).toEqual([
-      'dataset "cifar" is not one of avmnist, upload; using avmnist',
+      'dataset "cifar" is not one of avmnist, avmnist-unseen, upload; using avmnist',
       'survivorFraction "2" must be a number > 0 and ≤ 1; using the preset\u2019s'.replace('\u2019', "'"),
       'generations "0" must be an integer from 1 to 500; using the preset\u2019s'.replace('\u2019', "'"),
       'C "x" must be an integer from 1 to 1024; using the preset\u2019s'.replace('\u2019', "'"),
