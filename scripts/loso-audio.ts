@@ -5,11 +5,17 @@
 // byte quantised as audio.bin), `cmvn` = per-utterance cepstral mean and variance normalisation.
 // Training: sandwich rule on tfjs cpu with our fast kernels (as scripts/train-supernet-node.ts);
 // `--augment audio` adds time shift and time/frequency masking (src/ml/supernet/augment.ts).
+// `--vtlp K` adds K vocal-tract-length-perturbed copies of every training clip, precomputed before
+// training (warp factors stratified over 1 ± `--vtlp-range`, src/core/audio/vtlp.ts); validation and
+// test clips are never warped. `--trim` cuts leading/trailing silence (frames below `--trim-db`, default
+// −35 dB, relative to the clip's loudest frame) off every clip — train, val and test alike — before
+// the 20 frames are cut (src/core/audio/trim.ts).
 // Prints one JSON object: the largest and smallest subnet's accuracy (%) on the same-speaker
 // validation takes and on the held-out speaker, BN recalibrated on the training clips.
 //
 //   npx tsx scripts/loso-audio.ts --fsdd ../shared/data/fsdd/recordings --held-out theo
 //     [--features demo|cmvn] [--warmup-epochs 4] [--epochs 8] [--seed 1] [--augment none|audio]
+//     [--vtlp 0] [--vtlp-range 0.15] [--trim [--trim-db -35]]
 
 import * as tf from '@tensorflow/tfjs';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -29,6 +35,9 @@ import { cmvn } from '../src/core/audio/cmvn';
 import { decodeDemoBytes, mfccToDemoBytes, parseFsddName, type FsddName } from '../src/core/audio/demo-features';
 import { leaveOneSpeakerOut } from '../src/core/audio/speaker-split';
 import { decodeWav } from '../src/data/wav';
+import { VTLP_RANGE, VtlpMfccExtractor, vtlpFactors } from '../src/core/audio/vtlp';
+import { DEFAULT_TRIM, trimSilence } from '../src/core/audio/trim';
+import { Rng } from '../src/core/rng';
 
 const FLAGS = defineFlags({
   fsdd: { type: 'string', required: true, value: 'DIR' },
@@ -38,6 +47,10 @@ const FLAGS = defineFlags({
   epochs: { type: 'int', min: 1, default: 8 },
   seed: { type: 'int', min: 0, default: 1 },
   augment: { type: 'choice', choices: ['none', 'audio'], default: 'none' },
+  vtlp: { type: 'int', min: 0, default: 0, value: 'K' },
+  vtlpRange: { type: 'number', min: 0, default: VTLP_RANGE },
+  trim: { type: 'boolean' },
+  trimDb: { type: 'number', default: DEFAULT_TRIM.thresholdDb, value: 'DB' },
   record: { type: 'string', value: 'FILE' },
 });
 
@@ -50,14 +63,29 @@ async function main(argv: string[]): Promise<number> {
   await tf.setBackend('cpu');
   const { numCoefficients: C, numFrames: F } = AVMNIST_MFCC;
   const extractor = new MfccExtractor(AVMNIST_MFCC);
-  const clips: { name: FsddName; raw: Float32Array }[] = [];
+  const sr = AVMNIST_MFCC.sampleRate;
+  const trim = a.trim === true;
+  if (!(a.trimDb < 0)) throw new Error(`--trim-db must be below 0, got ${a.trimDb}`);
+  const trimSettings = { ...DEFAULT_TRIM, thresholdDb: a.trimDb };
+  if (a.vtlpRange >= 1) throw new Error(`--vtlp-range must be below 1, got ${a.vtlpRange}`);
+  const clips: { name: FsddName; samples: Float32Array; raw: Float32Array }[] = [];
   for (const file of readdirSync(a.fsdd).sort()) {
     const name = parseFsddName(file);
     if (!name) continue;
     const w = decodeWav(readFileSync(join(a.fsdd, file)), file);
-    clips.push({ name, raw: extractor.compute(resample(w.samples, w.sampleRate, AVMNIST_MFCC.sampleRate), AVMNIST_MFCC.sampleRate) });
+    const at8k = resample(w.samples, w.sampleRate, sr);
+    const samples = trim ? trimSilence(at8k, sr, trimSettings) : at8k;
+    clips.push({ name, samples, raw: extractor.compute(samples, sr) });
   }
   const split = leaveOneSpeakerOut(clips, a.heldOut);
+  // VTLP copies of the training clips only (the statistics below stay those of the unwarped clips)
+  const vtlpRng = new Rng(a.seed + 1000);
+  const warped: typeof clips = [];
+  for (const c of a.vtlp > 0 ? split.train : []) {
+    for (const alpha of vtlpFactors(a.vtlp, () => vtlpRng.next(), a.vtlpRange)) {
+      warped.push({ ...c, raw: new VtlpMfccExtractor(alpha).compute(c.samples, sr) });
+    }
+  }
   const stats = coefficientStats(split.train.map((c) => c.raw), C, F);
   const feature = (raw: Float32Array): Float32Array =>
     a.features === 'cmvn' ? cmvn(raw, C, F) : decodeDemoBytes(mfccToDemoBytes(raw, stats, DEFAULT_CLIP_SIGMA));
@@ -66,7 +94,7 @@ async function main(argv: string[]): Promise<number> {
     cs.forEach((c, i) => inputs.set(feature(c.raw), i * C * F));
     return { inputs, labels: Uint8Array.from(cs, (c) => c.name.digit), size: C };
   };
-  const [train, val, test] = [toSplit(split.train), toSplit(split.val), toSplit(split.test)];
+  const [train, val, test] = [toSplit([...split.train, ...warped]), toSplit(split.val), toSplit(split.test)];
   const net = new Supernet(paperConfig(C), a.seed);
   const t0 = Date.now();
   await trainSupernet(net, train, val, { seed: a.seed, warmupEpochs: a.warmupEpochs, epochs: a.epochs, batchSize: 32, lr: 3e-3, augment: a.augment }, {
@@ -83,23 +111,31 @@ async function main(argv: string[]): Promise<number> {
     clips: { train: split.train.length, val: split.val.length, test: split.test.length },
     features: a.features,
     augment: a.augment,
+    vtlp: a.vtlp,
+    vtlpRange: a.vtlp > 0 ? a.vtlpRange : undefined,
+    trainMaps: split.train.length + warped.length,
+    trim,
+    trimDb: trim ? a.trimDb : undefined,
     warmupEpochs: a.warmupEpochs,
     epochs: a.epochs,
     seed: a.seed,
     largest: await score(LARGEST_GENOME),
     smallest: await score(SMALLEST_GENOME),
     trainSeconds,
+    command: `npx tsx scripts/loso-audio.ts ${argv.filter((x, i) => x !== '--record' && argv[i - 1] !== '--record').join(' ')}`,
   };
   net.dispose();
   console.log(JSON.stringify(out));
   if (a.record) {
-    // the record keeps one result per (features, augment, held-out speaker), with the command
+    // the record keeps one result per (features, augment, vtlp, trim settings, held-out speaker), with the command
     const rec = existsSync(a.record) ? JSON.parse(readFileSync(a.record, 'utf8')) : { script: 'scripts/loso-audio.ts', protocol: PROTOCOL, results: [] };
-    const command = `npx tsx scripts/loso-audio.ts ${argv.filter((x, i) => x !== '--record' && argv[i - 1] !== '--record').join(' ')}`;
-    rec.results = [...rec.results.filter((r: typeof out) => !(r.heldOut === out.heldOut && r.features === out.features && r.augment === out.augment)), { ...out, command, date: new Date().toISOString().slice(0, 10) }];
+    const same = (r: Partial<typeof out>) =>
+      r.heldOut === out.heldOut && r.features === out.features && r.augment === out.augment && (r.vtlp ?? 0) === out.vtlp &&
+      r.vtlpRange === out.vtlpRange && (r.trim ?? false) === out.trim && r.trimDb === out.trimDb;
+    rec.results = [...rec.results.filter((r: typeof out) => !same(r)), { ...out, date: new Date().toISOString().slice(0, 10) }];
     writeFileSync(a.record, JSON.stringify(rec, null, 2) + '\n');
   }
   return 0;
 }
 
-runCli('loso-audio', main, { usage: 'npx tsx scripts/loso-audio.ts --fsdd DIR --held-out SPEAKER [--features demo|cmvn] [--warmup-epochs N] [--epochs N] [--seed N] [--augment none|audio] [--record FILE]' });
+runCli('loso-audio', main, { usage: 'npx tsx scripts/loso-audio.ts --fsdd DIR --held-out SPEAKER [--features demo|cmvn] [--warmup-epochs N] [--epochs N] [--seed N] [--augment none|audio] [--vtlp K] [--vtlp-range R] [--trim [--trim-db DB]] [--record FILE]' });

@@ -8,6 +8,10 @@ export interface HeldOutResult {
   trainedOn: string[];
   features: string;
   augment: string;
+  /** Vocal-tract-length-perturbed copies of each training clip (absent or 0: none). */
+  vtlp?: number;
+  /** Training maps in all (clips + warped copies). */
+  trainMaps?: number;
   warmupEpochs: number;
   epochs: number;
   largest: { sameSpeakerVal: number; heldOutSpeaker: number };
@@ -39,10 +43,10 @@ export function parseSpeakerHeldOut(json: unknown, where = 'leave-one-speaker-ou
 }
 
 /** Per feature pipeline: its results by held-out speaker and the mean over speakers (%). */
-export function summariseHeldOut(r: SpeakerHeldOutRecord): { features: string; augment: string; results: HeldOutResult[]; meanLargest: number; meanSmallest: number; worstLargest: number }[] {
+export function summariseHeldOut(r: SpeakerHeldOutRecord): { features: string; augment: string; vtlp: number; results: HeldOutResult[]; meanLargest: number; meanSmallest: number; worstLargest: number }[] {
   const groups = new Map<string, HeldOutResult[]>();
   for (const x of r.results) {
-    const key = `${x.features}|${x.augment}`;
+    const key = `${x.features}|${x.augment}|${x.vtlp ?? 0}`;
     groups.set(key, [...(groups.get(key) ?? []), x]);
   }
   return [...groups.values()].map((rs) => {
@@ -51,6 +55,7 @@ export function summariseHeldOut(r: SpeakerHeldOutRecord): { features: string; a
     return {
       features: sorted[0].features,
       augment: sorted[0].augment,
+      vtlp: sorted[0].vtlp ?? 0,
       results: sorted,
       meanLargest: mean((x) => x.largest.heldOutSpeaker),
       meanSmallest: mean((x) => x.smallest.heldOutSpeaker),

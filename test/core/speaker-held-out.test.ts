@@ -18,6 +18,12 @@ describe('the leave-one-speaker-out record', () => {
     expect(s[0].meanSmallest).toBe(50);
   });
 
+  it('keeps runs with vocal-tract-length perturbation apart from the same pipeline without it', () => {
+    const r = parseSpeakerHeldOut({ script: 's', protocol: 'p', results: [result('theo', 'cmvn', 70, 60), { ...result('theo', 'cmvn', 80, 75), vtlp: 3 }] });
+    const s = summariseHeldOut(r);
+    expect(s.map((g) => [g.features, g.vtlp, g.meanLargest])).toEqual([['cmvn', 0, 70], ['cmvn', 3, 80]]);
+  });
+
   it('refuses a record without its figures, naming the result', () => {
     expect(() => parseSpeakerHeldOut({ script: 's', protocol: 'p', results: [{ ...result('theo', 'demo', 50, 40), largest: { sameSpeakerVal: 98, heldOutSpeaker: 140 } }] })).toThrow(/result 0/);
     expect(() => parseSpeakerHeldOut([])).toThrow(/expected \{script, protocol, results/);
