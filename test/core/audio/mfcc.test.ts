@@ -2,17 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { fftInPlace, powerSpectrum } from '../../../src/core/audio/fft';
 import { hzToMel, melFilterBank, melToHz } from '../../../src/core/audio/mel';
 import { AVMNIST_MFCC, MfccExtractor, mfcc } from '../../../src/core/audio/mfcc';
+import { SR, argmax, tone } from './test-signals';
 
-const SR = 8000;
-function tone(hz: number, seconds: number, amp = 0.5): Float32Array {
-  const n = Math.round(seconds * SR);
-  return Float32Array.from({ length: n }, (_, t) => amp * Math.sin((2 * Math.PI * hz * t) / SR));
-}
-const argmax = (xs: ArrayLike<number>) => {
-  let best = 0;
-  for (let i = 1; i < xs.length; i++) if (xs[i] > xs[best]) best = i;
-  return best;
-};
 const nearestFilter = (centres: Float64Array, hz: number) => argmax(Array.from(centres, (c) => -Math.abs(c - hz)));
 
 describe('fft', () => {

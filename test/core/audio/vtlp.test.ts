@@ -3,18 +3,9 @@ import { melFilterBank } from '../../../src/core/audio/mel';
 import { AVMNIST_MFCC, MfccExtractor } from '../../../src/core/audio/mfcc';
 import { VtlpMfccExtractor, vtlpFactors, vtlpWarpHz, warpedMelFilterBank } from '../../../src/core/audio/vtlp';
 import { Rng } from '../../../src/core/rng';
+import { SR, argmax, tone } from './test-signals';
 
-const SR = 8000;
 const NYQ = SR / 2;
-function tone(hz: number, seconds: number, amp = 0.5): Float32Array {
-  const n = Math.round(seconds * SR);
-  return Float32Array.from({ length: n }, (_, t) => amp * Math.sin((2 * Math.PI * hz * t) / SR));
-}
-const argmax = (xs: ArrayLike<number>) => {
-  let best = 0;
-  for (let i = 1; i < xs.length; i++) if (xs[i] > xs[best]) best = i;
-  return best;
-};
 const meanEnergy = (ex: MfccExtractor, samples: Float32Array) => {
   const rows = ex.melEnergies(samples, SR);
   return rows[0].map((_, m) => rows.reduce((s, r) => s + r[m], 0) / rows.length);
