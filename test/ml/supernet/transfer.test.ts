@@ -55,9 +55,8 @@ describe('SupernetTrainingSession.timeSteps', () => {
     const before = tf.memory().numTensors;
     const t = await session.timeSteps({ config: TINY, initSeed: 1, train: tinySplit(24, 1), val: tinySplit(12, 2), settings: { batchSize: 8, valRecalBatches: 1 } });
     expect(tf.memory().numTensors).toBe(before);
-    expect(t.warmupStepMs).toBeGreaterThan(0);
-    // a sandwich step trains four subnets (largest, smallest, two random) on the batch
-    expect(t.sandwichStepMs).toBeGreaterThan(t.warmupStepMs);
-    expect(t.evaluationMs).toBeGreaterThan(0);
+    // each measured, finite and positive (which one is slower is a benchmark's question, not a
+    // test's: on tiny models under load the order of a warm-up and a sandwich step can flip)
+    for (const ms of [t.warmupStepMs, t.sandwichStepMs, t.evaluationMs]) expect(Number.isFinite(ms) && ms > 0).toBe(true);
   });
 });
