@@ -11,22 +11,38 @@ export const median = (xs: readonly number[]): number => {
 };
 
 /**
- * Milliseconds of one call of `step` (median of `repeats` after `warmup` calls). `step` returns
- * the tensor(s) to read back; they are disposed here.
+ * Each timed sample lasts at least this long (ms): browsers coarsen performance.now() (Chromium to
+ * 0.1 ms without cross-origin isolation), so a small matmul timed alone reads 0 ms.
+ */
+export const MIN_SAMPLE_MS = 5;
+
+/**
+ * Milliseconds of one call of `step`: the median over `repeats` samples, each sample running as many
+ * back-to-back calls as it takes to last MIN_SAMPLE_MS (found during the `warmup` calls), divided by
+ * that count. `step` returns the tensor(s) to read back; they are disposed here.
  */
 export async function timeStepMs(step: () => tf.Tensor | tf.Tensor[], warmup: number, repeats: number): Promise<number> {
-  const run = async () => {
-    const out = step();
-    const list = Array.isArray(out) ? out : [out];
-    await Promise.all(list.map((t) => t.data()));
-    tf.dispose(list);
+  const run = async (calls: number) => {
+    for (let i = 0; i < calls; i++) {
+      const out = step();
+      const list = Array.isArray(out) ? out : [out];
+      if (i === calls - 1) await Promise.all(list.map((t) => t.data()));
+      tf.dispose(list);
+    }
   };
-  for (let i = 0; i < warmup; i++) await run();
+  for (let i = 0; i < Math.max(1, warmup); i++) await run(1);
+  let calls = 1;
+  for (;;) {
+    const t0 = performance.now();
+    await run(calls);
+    if (performance.now() - t0 >= MIN_SAMPLE_MS || calls >= 1 << 16) break;
+    calls *= 2;
+  }
   const ms: number[] = [];
   for (let i = 0; i < repeats; i++) {
     const t0 = performance.now();
-    await run();
-    ms.push(performance.now() - t0);
+    await run(calls);
+    ms.push((performance.now() - t0) / calls);
   }
   return median(ms);
 }
