@@ -4,7 +4,7 @@
 // the command that trained it). The panel itself only renders these.
 import { rerunCommand, subnetTestAccuracy, type SplitSizes, type TrainingRecord } from '../core/training-record';
 import type { Modality } from '../core/types';
-import { APP_BASE_URL, loadSupernetProvenance, type SupernetProvenance } from '../data/training-records';
+import { APP_BASE_URL, loadSupernetProvenance, type Loaded, type SupernetProvenance } from '../data/training-records';
 
 /** The project's targets for the largest / smallest subnet test accuracy (%). */
 export const ACCURACY_TARGETS: Readonly<Record<Modality, { largest: number; smallest: number }>> = {
@@ -42,6 +42,11 @@ export function summarise(record: TrainingRecord, modality: Modality): SupernetS
   };
 }
 
+function entryOf(r: Loaded<TrainingRecord> | undefined, modality: Modality): SupernetEntry {
+  if (!r) return undefined;
+  return r.ok ? summarise(r.value, modality) : { error: r.error };
+}
+
 export class SupernetProvenanceState {
   loaded = $state.raw<SupernetProvenance | null>(null);
 
@@ -49,16 +54,12 @@ export class SupernetProvenanceState {
   splits = $derived<SplitSizes | null>(this.loaded?.splits.ok ? this.loaded.splits.value : null);
 
   entry(modality: Modality): SupernetEntry {
-    const r = this.loaded?.records[modality];
-    if (!r) return undefined;
-    return r.ok ? summarise(r.value, modality) : { error: r.error };
+    return entryOf(this.loaded?.records[modality], modality);
   }
 
   /** The unseen-speaker set's audio supernet: its test accuracy is on a voice it never heard. */
   unseenAudio(): SupernetEntry {
-    const r = this.loaded?.unseenAudio;
-    if (!r) return undefined;
-    return r.ok ? summarise(r.value, 'audio') : { error: r.error };
+    return entryOf(this.loaded?.unseenAudio, 'audio');
   }
 
   async load(baseUrl = APP_BASE_URL, fetchFn?: typeof fetch): Promise<void> {

@@ -1,8 +1,7 @@
 // The shipped "AV-MNIST, unseen speaker" files: they load and pass their CRC checks, the held-out
 // voice is only in test, every image is the demo set's image of the same MNIST index, and the
 // search worker's loader gives them their own audio supernet beside the demo image supernet.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { localFetch } from '../../scripts/script-io';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { loadAvmnist } from '../../src/data/avmnist';
@@ -11,18 +10,12 @@ import { UNSEEN_SPEAKER } from '../../src/data/unseen-speaker-pairing';
 import { loadAssets } from '../../src/ml/search-assets';
 import { UNSEEN_SPEAKER_DATASET_NAME } from '../../src/core/search/settings';
 
-const localFetch = (async (input: RequestInfo | URL) => {
-  try {
-    return new Response(readFileSync(join(publicPath(), String(input))));
-  } catch {
-    return new Response(null, { status: 404 });
-  }
-}) as typeof fetch;
+const fromPublic = localFetch(publicPath());
 
 describe('AV-MNIST, unseen speaker (shipped files)', () => {
   it('holds the unseen voice in test only, with the demo images', async () => {
-    const unseen = await loadAvmnist(UNSEEN_SPEAKER_DATASET_DIR, localFetch);
-    const demo = await loadAvmnist(DATASET_DIR, localFetch);
+    const unseen = await loadAvmnist(UNSEEN_SPEAKER_DATASET_DIR, fromPublic);
+    const demo = await loadAvmnist(DATASET_DIR, fromPublic);
     expect([unseen.train.count, unseen.val.count, unseen.test.count]).toEqual([900, 100, 450]);
     const speaker = (f: string) => f.split('_')[1];
     expect(unseen.test.sources.fsdd.every((f) => speaker(f) === UNSEEN_SPEAKER)).toBe(true);
@@ -42,7 +35,7 @@ describe('AV-MNIST, unseen speaker (shipped files)', () => {
 describe('loadAssets for the unseen-speaker set', () => {
   const realFetch = globalThis.fetch;
   beforeAll(async () => {
-    globalThis.fetch = localFetch;
+    globalThis.fetch = fromPublic;
     await tf.setBackend('cpu');
   });
   afterAll(() => {

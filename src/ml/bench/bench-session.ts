@@ -13,7 +13,7 @@ import { loadAssets } from '../search-assets';
 import { Supernet } from '../supernet/supernet';
 import { paperConfig } from '../supernet/config';
 import { matmulPeak } from './matmul-peak';
-import { timeFusionEpochs } from './fusion-epoch-bench';
+import { cutSplit, timeFusionEpochs } from './fusion-epoch-bench';
 import { timeTrainSteps } from './train-step-bench';
 
 export interface BenchRequest {
@@ -126,7 +126,3 @@ export async function runBench(req: BenchRequest, say: (line: string) => void = 
   };
 }
 
-function cutSplit<T extends { count: number; images: Float32Array; audio: Float32Array; labels: Uint8Array }>(s: T, n: number) {
-  const m = Math.min(n, s.count);
-  return { count: m, images: s.images.subarray(0, (m * s.images.length) / s.count), audio: s.audio.subarray(0, (m * s.audio.length) / s.count), labels: s.labels.subarray(0, m) };
-}

@@ -41,7 +41,8 @@ export interface FusionEpochTiming {
   dartsStepFlops: number;
 }
 
-const cut = (s: EvaluatorSplit, n: number): EvaluatorSplit => {
+/** The first n samples of a split (views, no copy). */
+export const cutSplit = (s: EvaluatorSplit, n: number): EvaluatorSplit => {
   const m = Math.min(n, s.count);
   const per = (a: Float32Array) => a.length / s.count;
   return { count: m, images: s.images.subarray(0, m * per(s.images)), audio: s.audio.subarray(0, m * per(s.audio)), labels: s.labels.subarray(0, m) };
@@ -118,7 +119,7 @@ export async function timeFusionEpochs(r: FusionEpochRequest): Promise<FusionEpo
     disposeSearchNet(netA);
 
     const netB = createSearchNet(cfg, new Rng(1));
-    const recompute = await recomputeEpochMs(netB, r, cut(r.data.train, r.trainSubset), r.data.val, options(2));
+    const recompute = await recomputeEpochMs(netB, r, cutSplit(r.data.train, r.trainSubset), r.data.val, options(2));
     disposeSearchNet(netB);
 
     const netC = createSearchNet(cfg, new Rng(1));
