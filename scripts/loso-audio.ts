@@ -10,12 +10,20 @@
 // test clips are never warped. `--trim` cuts leading/trailing silence (frames below `--trim-db`, default
 // −35 dB, relative to the clip's loudest frame) off every clip — train, val and test alike — before
 // the 20 frames are cut (src/core/audio/trim.ts).
+// `--speed K` adds K speed-perturbed copies of every training clip (Kaldi-style: resampled by a
+// factor f, pitch and tempo together; factors stratified over 1 ± `--speed-range`,
+// src/core/audio/speed-perturb.ts); combinable with `--vtlp` (the copies are separate: K_vtlp warped
+// plus K_speed sped-up copies per clip). Validation and test clips are never perturbed.
+// `--extra-train DIR` adds every FSDD-named WAV in DIR whose speaker is not one of the evaluated
+// speakers (those in --fsdd) to the training clips, all takes, with the same features and the same
+// VTLP/speed copies; never to validation or test. The output names them in "extraTrainSpeakers".
 // Prints one JSON object: the largest and smallest subnet's accuracy (%) on the same-speaker
 // validation takes and on the held-out speaker, BN recalibrated on the training clips.
 //
 //   npx tsx scripts/loso-audio.ts --fsdd ../shared/data/fsdd/recordings --held-out theo
 //     [--features demo|cmvn] [--warmup-epochs 4] [--epochs 8] [--seed 1] [--augment none|audio]
-//     [--vtlp 0] [--vtlp-range 0.15] [--trim [--trim-db -35]]
+//     [--vtlp 0] [--vtlp-range 0.15] [--speed 0] [--speed-range 0.1] [--extra-train DIR]
+//     [--trim [--trim-db -35]]
 
 import * as tf from '@tensorflow/tfjs';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -37,6 +45,7 @@ import { leaveOneSpeakerOut } from '../src/core/audio/speaker-split';
 import { decodeWav } from '../src/data/wav';
 import { VTLP_RANGE, VtlpMfccExtractor, vtlpFactors } from '../src/core/audio/vtlp';
 import { DEFAULT_TRIM, trimSilence } from '../src/core/audio/trim';
+import { SPEED_RANGE, speedFactors, speedPerturb } from '../src/core/audio/speed-perturb';
 import { Rng } from '../src/core/rng';
 
 const FLAGS = defineFlags({
@@ -49,6 +58,9 @@ const FLAGS = defineFlags({
   augment: { type: 'choice', choices: ['none', 'audio'], default: 'none' },
   vtlp: { type: 'int', min: 0, default: 0, value: 'K' },
   vtlpRange: { type: 'number', min: 0, default: VTLP_RANGE },
+  speed: { type: 'int', min: 0, default: 0, value: 'K' },
+  speedRange: { type: 'number', min: 0, default: SPEED_RANGE },
+  extraTrain: { type: 'string', value: 'DIR' },
   trim: { type: 'boolean' },
   trimDb: { type: 'number', default: DEFAULT_TRIM.thresholdDb, value: 'DB' },
   record: { type: 'string', value: 'FILE' },
@@ -68,25 +80,46 @@ async function main(argv: string[]): Promise<number> {
   if (!(a.trimDb < 0)) throw new Error(`--trim-db must be below 0, got ${a.trimDb}`);
   const trimSettings = { ...DEFAULT_TRIM, thresholdDb: a.trimDb };
   if (a.vtlpRange >= 1) throw new Error(`--vtlp-range must be below 1, got ${a.vtlpRange}`);
-  const clips: { name: FsddName; samples: Float32Array; raw: Float32Array }[] = [];
-  for (const file of readdirSync(a.fsdd).sort()) {
-    const name = parseFsddName(file);
-    if (!name) continue;
-    const w = decodeWav(readFileSync(join(a.fsdd, file)), file);
-    const at8k = resample(w.samples, w.sampleRate, sr);
-    const samples = trim ? trimSilence(at8k, sr, trimSettings) : at8k;
-    clips.push({ name, samples, raw: extractor.compute(samples, sr) });
-  }
+  if (a.speedRange >= 1) throw new Error(`--speed-range must be below 1, got ${a.speedRange}`);
+  type Clip = { name: FsddName; samples: Float32Array; raw: Float32Array };
+  const load = (dir: string, keep: (n: FsddName) => boolean): Clip[] => {
+    const out: Clip[] = [];
+    for (const file of readdirSync(dir).sort()) {
+      const name = parseFsddName(file);
+      if (!name || !keep(name)) continue;
+      const w = decodeWav(readFileSync(join(dir, file)), file);
+      const at8k = resample(w.samples, w.sampleRate, sr);
+      const samples = trim ? trimSilence(at8k, sr, trimSettings) : at8k;
+      out.push({ name, samples, raw: extractor.compute(samples, sr) });
+    }
+    return out;
+  };
+  const clips = load(a.fsdd, () => true);
   const split = leaveOneSpeakerOut(clips, a.heldOut);
-  // VTLP copies of the training clips only (the statistics below stay those of the unwarped clips)
+  const evaluated = new Set(clips.map((c) => c.name.speaker));
+  // extra training voices: every take of every speaker not evaluated here (never val or test)
+  const extra = a.extraTrain ? load(a.extraTrain, (n) => !evaluated.has(n.speaker)) : [];
+  if (a.extraTrain && extra.length === 0) throw new Error(`--extra-train ${a.extraTrain}: no FSDD-named WAV of a speaker other than ${[...evaluated].sort().join(', ')}`);
+  const trainClips = [...split.train, ...extra];
+  // VTLP copies of the training clips only (the statistics below stay those of the unwarped clips);
+  // the extra clips come last, so the original clips' warp factors do not depend on --extra-train
   const vtlpRng = new Rng(a.seed + 1000);
-  const warped: typeof clips = [];
-  for (const c of a.vtlp > 0 ? split.train : []) {
+  const warped: Clip[] = [];
+  for (const c of a.vtlp > 0 ? trainClips : []) {
     for (const alpha of vtlpFactors(a.vtlp, () => vtlpRng.next(), a.vtlpRange)) {
       warped.push({ ...c, raw: new VtlpMfccExtractor(alpha).compute(c.samples, sr) });
     }
   }
-  const stats = coefficientStats(split.train.map((c) => c.raw), C, F);
+  // speed-perturbed copies (their own random stream, so adding them leaves the VTLP copies as they were)
+  const speedRng = new Rng(a.seed + 2000);
+  const sped: Clip[] = [];
+  for (const c of a.speed > 0 ? trainClips : []) {
+    for (const f of speedFactors(a.speed, () => speedRng.next(), a.speedRange)) {
+      const samples = speedPerturb(c.samples, f);
+      sped.push({ ...c, samples, raw: extractor.compute(samples, sr) });
+    }
+  }
+  const stats = coefficientStats(trainClips.map((c) => c.raw), C, F);
   const feature = (raw: Float32Array): Float32Array =>
     a.features === 'cmvn' ? cmvn(raw, C, F) : decodeDemoBytes(mfccToDemoBytes(raw, stats, DEFAULT_CLIP_SIGMA));
   const toSplit = (cs: typeof clips): Split => {
@@ -94,7 +127,7 @@ async function main(argv: string[]): Promise<number> {
     cs.forEach((c, i) => inputs.set(feature(c.raw), i * C * F));
     return { inputs, labels: Uint8Array.from(cs, (c) => c.name.digit), size: C };
   };
-  const [train, val, test] = [toSplit([...split.train, ...warped]), toSplit(split.val), toSplit(split.test)];
+  const [train, val, test] = [toSplit([...trainClips, ...warped, ...sped]), toSplit(split.val), toSplit(split.test)];
   const net = new Supernet(paperConfig(C), a.seed);
   const t0 = Date.now();
   await trainSupernet(net, train, val, { seed: a.seed, warmupEpochs: a.warmupEpochs, epochs: a.epochs, batchSize: 32, lr: 3e-3, augment: a.augment }, {
@@ -108,12 +141,15 @@ async function main(argv: string[]): Promise<number> {
   const out = {
     heldOut: a.heldOut,
     trainedOn: [...new Set(split.train.map((c) => c.name.speaker))].sort(),
-    clips: { train: split.train.length, val: split.val.length, test: split.test.length },
+    extraTrainSpeakers: a.extraTrain ? [...new Set(extra.map((c) => c.name.speaker))].sort() : undefined,
+    clips: { train: split.train.length, extraTrain: a.extraTrain ? extra.length : undefined, val: split.val.length, test: split.test.length },
     features: a.features,
     augment: a.augment,
     vtlp: a.vtlp,
     vtlpRange: a.vtlp > 0 ? a.vtlpRange : undefined,
-    trainMaps: split.train.length + warped.length,
+    speed: a.speed,
+    speedRange: a.speed > 0 ? a.speedRange : undefined,
+    trainMaps: trainClips.length + warped.length + sped.length,
     trim,
     trimDb: trim ? a.trimDb : undefined,
     warmupEpochs: a.warmupEpochs,
@@ -127,15 +163,16 @@ async function main(argv: string[]): Promise<number> {
   net.dispose();
   console.log(JSON.stringify(out));
   if (a.record) {
-    // the record keeps one result per (features, augment, vtlp, trim settings, held-out speaker), with the command
+    // the record keeps one result per (features, augment, vtlp, speed, extra speakers, trim settings, held-out speaker), with the command
     const rec = existsSync(a.record) ? JSON.parse(readFileSync(a.record, 'utf8')) : { script: 'scripts/loso-audio.ts', protocol: PROTOCOL, results: [] };
     const same = (r: Partial<typeof out>) =>
       r.heldOut === out.heldOut && r.features === out.features && r.augment === out.augment && (r.vtlp ?? 0) === out.vtlp &&
-      r.vtlpRange === out.vtlpRange && (r.trim ?? false) === out.trim && r.trimDb === out.trimDb;
+      r.vtlpRange === out.vtlpRange && (r.speed ?? 0) === out.speed && r.speedRange === out.speedRange &&
+      String(r.extraTrainSpeakers ?? []) === String(out.extraTrainSpeakers ?? []) && (r.trim ?? false) === out.trim && r.trimDb === out.trimDb;
     rec.results = [...rec.results.filter((r: typeof out) => !same(r)), { ...out, date: new Date().toISOString().slice(0, 10) }];
     writeFileSync(a.record, JSON.stringify(rec, null, 2) + '\n');
   }
   return 0;
 }
 
-runCli('loso-audio', main, { usage: 'npx tsx scripts/loso-audio.ts --fsdd DIR --held-out SPEAKER [--features demo|cmvn] [--warmup-epochs N] [--epochs N] [--seed N] [--augment none|audio] [--vtlp K] [--vtlp-range R] [--trim [--trim-db DB]] [--record FILE]' });
+runCli('loso-audio', main, { usage: 'npx tsx scripts/loso-audio.ts --fsdd DIR --held-out SPEAKER [--features demo|cmvn] [--warmup-epochs N] [--epochs N] [--seed N] [--augment none|audio] [--vtlp K] [--vtlp-range R] [--speed K] [--speed-range R] [--extra-train DIR] [--trim [--trim-db DB]] [--record FILE]' });
