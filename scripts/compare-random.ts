@@ -18,7 +18,7 @@ import type { HypervolumeReference } from '../src/core/search/archive';
 import { DEVICE_TABLES_DIR, publicPath } from '../src/data/asset-paths';
 
 export const USAGE =
-  'usage: compare-random [--preset quick|demo|paper] [--seed N] [--device ID] [--lambda X] [--backend B] [--timeout S] [--dist DIR] [any preset number as in npm run search, e.g. --generations 1 --population-size 2]';
+  'usage: compare-random [--preset quick|demo|paper] [--seed N] [--device ID] [--lambda X] [--backend B] [--timeout S] [--dist DIR] [--out FILE] [any preset number as in npm run search, e.g. --generations 1 --population-size 2]';
 
 /** The hypervolume ceiling of the run's device table (public/luts/<device>.json) and reference point. */
 export function ceilingOf(device: string, reference: HypervolumeReference): number {
@@ -57,8 +57,11 @@ export function comparison(r: ResultFile, hypervolumeCeiling?: number) {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const out = join(mkdtempSync(join(tmpdir(), 'compare-random-')), 'result.json');
-  const args = { ...parseSearchArgs(['--out', out, ...argv], knownDevices()), baseline: true };
+  // `--out FILE` keeps the whole result file (both archives' fronts, history); else a temporary one.
+  const given = argv.indexOf('--out');
+  const out = given >= 0 && argv[given + 1] ? argv[given + 1] : join(mkdtempSync(join(tmpdir(), 'compare-random-')), 'result.json');
+  const rest = given >= 0 ? [...argv.slice(0, given), ...argv.slice(given + 2)] : argv;
+  const args = { ...parseSearchArgs(['--out', out, ...rest], knownDevices()), baseline: true };
   const code = await runHeadlessSearch(args);
   if (code !== 0) return code;
   const result = JSON.parse(readFileSync(out, 'utf8'));

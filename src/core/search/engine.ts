@@ -5,9 +5,10 @@
 //                          population is spread across the cost range (initial-population.ts);
 //   selection            — per modality, the best round(survivorFraction × populationSize) by
 //                          non-dominated rank + crowding on [100 − val acc %, latency ms, energy mJ];
-//                          survivors paired at random; each pair's macro (cells, nodes) inherited
+//                          survivors paired rank-matched by latency, skipping networks already
+//                          searched (survivor-pairing.ts); each pair's macro (cells, nodes) inherited
 //                          gene by gene from the individuals carrying its backbones (paperFaithful:
-//                          drawn at random, as the reference code does);
+//                          random pairing and macro, as the reference code does);
 //   fusion search        — one inner search per pair (cached by backbones + macro), priced by the
 //                          cost model; every network goes to the archive;
 //   multimodal selection — elite ∪ new networks → the best populationSize by rank + crowding on
@@ -17,12 +18,13 @@
 //                          = elite individuals + children.
 // All randomness comes from one Rng whose state is in the JSON state (checkpoint / restore).
 
-import type { BackboneGenome, Modality } from '../types';
+import type { BackboneGenome, FusionMacro, Modality } from '../types';
 import type { DeviceTable } from '../device-table';
 import { Rng } from '../rng';
 import { backboneCost } from '../cost-model';
 import { canonicalGenome, crossoverGenomes, genomeKey, mutateGenome } from '../genome';
 import { initialPopulation } from './initial-population';
+import { choosePairs } from './survivor-pairing';
 import { crossoverFusionMacros, mutateFusionMacro, sampleFusionMacro } from '../fusion-genotype';
 import { rankAndCrowd, selectSurvivors, tournamentSelect } from '../nsga2';
 import { checkSettings, pairsPerGeneration, type SearchSettings } from './settings';
@@ -36,7 +38,7 @@ import {
   objectiveVector,
   type SearchResult,
 } from './archive';
-import { emptyState, checkState, type EngineHooks, type EngineState, type Individual, type SearchProgress } from './engine-state';
+import { emptyState, checkState, type EngineHooks, type EngineState, type Individual, type PairTask, type SearchProgress } from './engine-state';
 
 export type { EngineHooks, EngineState, Individual, Phase, SearchProgress } from './engine-state';
 export { PHASES } from './engine-state';
@@ -258,7 +260,10 @@ export class SearchEngine {
     s.phase = 'selection';
   }
 
-  /** Per-modality survivors by rank + crowding; random pairing; a macro and a seed per pair. */
+  /**
+   * Per-modality survivors by rank + crowding; pairs rank-matched by latency, skipping networks
+   * already searched (survivor-pairing.ts; paperFaithful: random pairing); a macro and a seed per pair.
+   */
   private selectAndPair(): void {
     const s = this.state;
     const target = pairsPerGeneration(s.settings);
@@ -278,17 +283,46 @@ export class SearchEngine {
         const source = distinct.get(keys[i])!;
         return { genome: canonicalGenome(source[modality]), source };
       });
-      survivors[modality] = this.rng.shuffle(kept);
+      survivors[modality] = s.settings.paperFaithful ? this.rng.shuffle(kept) : kept;
     }
     const n = Math.max(survivors.image.length, survivors.audio.length);
-    s.pairs = [];
-    for (let i = 0; i < n; i++) {
-      const im = survivors.image[i % survivors.image.length];
-      const au = survivors.audio[i % survivors.audio.length];
-      const macro = s.settings.paperFaithful
-        ? sampleFusionMacro(this.rng)
-        : crossoverFusionMacros(im.source.macro, au.source.macro, this.rng, 0.5);
-      s.pairs.push({ image: im.genome, audio: au.genome, macro, seed: this.rng.nextUint32(), entryId: null });
+    const pairOf = (i: number, a: number, macro: FusionMacro): PairTask => ({
+      image: survivors.image[i].genome,
+      audio: survivors.audio[a].genome,
+      macro,
+      seed: this.rng.nextUint32(),
+      entryId: null,
+    });
+    if (s.settings.paperFaithful) {
+      s.pairs = Array.from({ length: n }, (_, i) =>
+        pairOf(i % survivors.image.length, i % survivors.audio.length, sampleFusionMacro(this.rng)),
+      );
+    } else {
+      const planned = new Set<string>();
+      const isNew = (p: PairTask) => {
+        const key = networkKey(p.image, p.audio, p.macro);
+        if (s.networks[key] !== undefined || planned.has(key)) return false;
+        planned.add(key);
+        return true;
+      };
+      const inherited = (i: number, a: number) =>
+        crossoverFusionMacros(survivors.image[i].source.macro, survivors.audio[a].source.macro, this.rng, 0.5);
+      const propose = (i: number, a: number) => {
+        const p = pairOf(i, a, inherited(i, a));
+        return isNew(p) ? p : null;
+      };
+      // Every combination's inherited macro is known: try a mutated macro, else accept the cache hit.
+      const fallback = (i: number, a: number) => {
+        const base = inherited(i, a);
+        for (let tries = 0; tries < 4; tries++) {
+          const p = pairOf(i, a, mutateFusionMacro(base, this.rng, 0.5));
+          if (isNew(p)) return p;
+        }
+        return pairOf(i, a, base);
+      };
+      const costs = (m: Modality) =>
+        survivors[m].map((x) => ({ latencyMs: s.backbones[`${m}/${genomeKey(x.genome)}`].latencyMs, key: genomeKey(x.genome) }));
+      s.pairs = choosePairs(costs('image'), costs('audio'), n, propose, fallback);
     }
     s.survivors = { image: survivors.image.map((x) => genomeKey(x.genome)), audio: survivors.audio.map((x) => genomeKey(x.genome)) };
     s.cursor = 0;
