@@ -35,7 +35,8 @@ interface ResultFile {
 /**
  * The comparison from a headless search's result file (with its baseline). With the device's
  * hypervolume ceiling (src/core/search/hypervolume-ceiling.ts): the largest ratio any search could
- * reach against this baseline under the same reference point.
+ * reach against this baseline under the same reference point, and the share of the gap between
+ * the baseline and the ceiling that the evolutionary run closes.
  */
 export function comparison(r: ResultFile, hypervolumeCeiling?: number) {
   const hv = r.run.hypervolume;
@@ -48,7 +49,15 @@ export function comparison(r: ResultFile, hypervolumeCeiling?: number) {
     hypervolume,
     hypervolumeRandom,
     ratio: hypervolume / hypervolumeRandom,
-    ...(hypervolumeCeiling === undefined ? {} : { hypervolumeCeiling, maxPossibleRatio: hypervolumeCeiling / hypervolumeRandom }),
+    ...(hypervolumeCeiling === undefined
+      ? {}
+      : {
+          hypervolumeCeiling,
+          maxPossibleRatio: hypervolumeCeiling / hypervolumeRandom,
+          // The share of the gap random search leaves below the ceiling that evolution closes
+          // (1 = it reached the ceiling, 0 = no better than random, negative = worse).
+          gapClosed: (hypervolume - hypervolumeRandom) / (hypervolumeCeiling - hypervolumeRandom),
+        }),
     reference: r.reference,
     perGeneration: { evolution: hv.evolution, random: hv.random },
     seconds: r.run.seconds,

@@ -20,5 +20,6 @@ describe('npm run compare-random (tiny budget)', () => {
     expect(c.hypervolume).toBeLessThanOrEqual(c.hypervolumeCeiling);
     expect(c.hypervolumeRandom).toBeLessThanOrEqual(c.hypervolumeCeiling);
     expect(c.maxPossibleRatio).toBeCloseTo(c.hypervolumeCeiling / c.hypervolumeRandom, 12);
+    expect(Number.isFinite(c.gapClosed)).toBe(true);
   }, 900_000);
 });

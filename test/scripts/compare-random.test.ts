@@ -16,6 +16,15 @@ describe('compare-random', () => {
     for (const v of [c.hypervolume, c.hypervolumeRandom, c.ratio]) expect(Number.isFinite(v)).toBe(true);
   });
 
+  it('with the ceiling: the largest possible ratio and the share of the gap to the ceiling evolution closes', () => {
+    const c = comparison(file, 0.4794);
+    expect(c.maxPossibleRatio).toBeCloseTo(0.4794 / 0.2747, 12);
+    expect(c.gapClosed).toBeCloseTo((0.4206 - 0.2747) / (0.4794 - 0.2747), 12);
+    const worse = comparison({ ...file, run: { ...file.run, hypervolume: { evolution: [0.2], random: [0.3] } } }, 0.5);
+    expect(worse.gapClosed).toBeCloseTo(-0.5, 12);
+    expect(comparison(file).gapClosed).toBeUndefined();
+  });
+
   it('refuses a result without a baseline', () => {
     expect(() => comparison({ ...file, run: { ...file.run, hypervolume: null } })).toThrow(/no random-search baseline/);
   });
