@@ -17,12 +17,13 @@
 // `--extra-train DIR` adds every FSDD-named WAV in DIR whose speaker is not one of the evaluated
 // speakers (those in --fsdd) to the training clips, all takes, with the same features and the same
 // VTLP/speed copies; never to validation or test. The output names them in "extraTrainSpeakers".
+// `--coefficients K` zeroes cepstral coefficients K..19 after normalisation (src/core/audio/keep-coefficients.ts).
 // Prints one JSON object: the largest and smallest subnet's accuracy (%) on the same-speaker
 // validation takes and on the held-out speaker, BN recalibrated on the training clips.
 //
 //   npx tsx scripts/loso-audio.ts --fsdd ../shared/data/fsdd/recordings --held-out theo
 //     [--features demo|cmvn] [--warmup-epochs 4] [--epochs 8] [--seed 1] [--augment none|audio]
-//     [--vtlp 0] [--vtlp-range 0.15] [--speed 0] [--speed-range 0.1] [--extra-train DIR]
+//     [--vtlp 0] [--vtlp-range 0.15] [--speed 0] [--speed-range 0.1] [--extra-train DIR] [--coefficients 20]
 //     [--trim [--trim-db -35]]
 
 import * as tf from '@tensorflow/tfjs';
@@ -40,6 +41,7 @@ import { AVMNIST_MFCC, MfccExtractor } from '../src/core/audio/mfcc';
 import { coefficientStats, DEFAULT_CLIP_SIGMA } from '../src/core/audio/normalise';
 import { resample } from '../src/core/audio/resample';
 import { cmvn } from '../src/core/audio/cmvn';
+import { keepCoefficients } from '../src/core/audio/keep-coefficients';
 import { decodeDemoBytes, mfccToDemoBytes, parseFsddName, type FsddName } from '../src/core/audio/demo-features';
 import { leaveOneSpeakerOut } from '../src/core/audio/speaker-split';
 import { decodeWav } from '../src/data/wav';
@@ -63,6 +65,7 @@ const FLAGS = defineFlags({
   extraTrain: { type: 'string', value: 'DIR' },
   trim: { type: 'boolean' },
   trimDb: { type: 'number', default: DEFAULT_TRIM.thresholdDb, value: 'DB' },
+  coefficients: { type: 'int', min: 1, default: 20, value: 'K' },
   record: { type: 'string', value: 'FILE' },
 });
 
@@ -120,8 +123,12 @@ async function main(argv: string[]): Promise<number> {
     }
   }
   const stats = coefficientStats(trainClips.map((c) => c.raw), C, F);
-  const feature = (raw: Float32Array): Float32Array =>
+  if (a.coefficients > C) throw new Error(`--coefficients must be at most ${C}, got ${a.coefficients}`);
+  const normalised = (raw: Float32Array): Float32Array =>
     a.features === 'cmvn' ? cmvn(raw, C, F) : decodeDemoBytes(mfccToDemoBytes(raw, stats, DEFAULT_CLIP_SIGMA));
+  // --coefficients K: rows K..C−1 zeroed after normalisation (the map stays C×F)
+  const feature = (raw: Float32Array): Float32Array =>
+    a.coefficients < C ? keepCoefficients(normalised(raw), C, F, a.coefficients) : normalised(raw);
   const toSplit = (cs: typeof clips): Split => {
     const inputs = new Float32Array(cs.length * C * F);
     cs.forEach((c, i) => inputs.set(feature(c.raw), i * C * F));
@@ -150,6 +157,7 @@ async function main(argv: string[]): Promise<number> {
     speed: a.speed,
     speedRange: a.speed > 0 ? a.speedRange : undefined,
     trainMaps: trainClips.length + warped.length + sped.length,
+    coefficients: a.coefficients,
     trim,
     trimDb: trim ? a.trimDb : undefined,
     warmupEpochs: a.warmupEpochs,
