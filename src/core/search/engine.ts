@@ -18,17 +18,18 @@
 //                          = elite individuals + children.
 // All randomness comes from one Rng whose state is in the JSON state (checkpoint / restore).
 
-import type { BackboneGenome, FusionMacro, Modality } from '../types';
+import type { FusionMacro, Modality } from '../types';
 import type { DeviceTable } from '../device-table';
 import { Rng } from '../rng';
 import { backboneCost } from '../cost-model';
 import { canonicalGenome, crossoverGenomes, genomeKey, mutateGenome } from '../genome';
 import { initialPopulation } from './initial-population';
 import { choosePairs } from './survivor-pairing';
+import { backboneSurvivors, type BackboneSurvivor } from './backbone-survivors';
 import { crossoverFusionMacros, mutateFusionMacro, sampleFusionMacro } from '../fusion-genotype';
 import { rankAndCrowd, selectSurvivors, tournamentSelect } from '../nsga2';
 import { checkSettings, pairsPerGeneration, type SearchSettings } from './settings';
-import { checkAccuracies, EvaluationAborted, selectionAccuracy, type AbortFlag, type SearchEvaluator } from './evaluator';
+import { checkAccuracies, EvaluationAborted, type AbortFlag, type SearchEvaluator } from './evaluator';
 import {
   archiveFront,
   generationRecord,
@@ -267,22 +268,9 @@ export class SearchEngine {
   private selectAndPair(): void {
     const s = this.state;
     const target = pairsPerGeneration(s.settings);
-    const survivors = {} as Record<Modality, { genome: BackboneGenome; source: Individual }[]>;
+    const survivors = {} as Record<Modality, BackboneSurvivor[]>;
     for (const modality of ['image', 'audio'] as const) {
-      const distinct = new Map<string, Individual>();
-      for (const ind of s.population) {
-        const key = genomeKey(ind[modality]);
-        if (!distinct.has(key)) distinct.set(key, ind);
-      }
-      const keys = [...distinct.keys()];
-      const objs = keys.map((k) => {
-        const b = s.backbones[`${modality}/${k}`];
-        return [100 - selectionAccuracy(b), b.latencyMs, b.energyMj];
-      });
-      const kept = selectSurvivors(objs, Math.min(target, keys.length)).map((i) => {
-        const source = distinct.get(keys[i])!;
-        return { genome: canonicalGenome(source[modality]), source };
-      });
+      const kept = backboneSurvivors(s.population, s.backbones, modality, target);
       survivors[modality] = s.settings.paperFaithful ? this.rng.shuffle(kept) : kept;
     }
     const n = Math.max(survivors.image.length, survivors.audio.length);
