@@ -94,7 +94,7 @@ const BASE: Omit<SearchSettings, 'populationSize' | 'offspring' | 'generations' 
  * quick: 2 pairs × 2 generations ≤ 4 fusion searches at C 16 on 450 training pairs (CI, slow devices).
  * demo: 3 pairs × 4 generations ≤ 12 fusion searches at C 16 on the whole training split (900
  * pairs), retrained at lr 1e-2; sized for about 4 minutes (measured 2026-12-06 with `auto` = wasm
- * on a quiet 2-core machine without a GPU: seeds 1–3 205 / 118 / 245 s; on 450 pairs at lr 1e-3
+ * on a quiet 2-core machine without a GPU, rank-matched pairing: seeds 1–3 216 / 163 / 181 s; on 450 pairs at lr 1e-3
  * seed 1 took 243 s and its fusion networks reached 82–97 % test, on 900 pairs at 1e-2 97.3–99.6 %).
  * paper: the reference's AV-MNIST scale (64 + 64 offspring, 25 % survivors, 25 fusion epochs,
  * 30 generations, C 192) — hours.
