@@ -67,13 +67,13 @@ export function comparison(r: ResultFile, hypervolumeCeiling?: number) {
 
 async function main(argv: string[]): Promise<number> {
   // `--out FILE` keeps the whole result file (both archives' fronts, history); else a temporary one.
-  const given = argv.indexOf('--out');
-  const out = given >= 0 && argv[given + 1] ? argv[given + 1] : join(mkdtempSync(join(tmpdir(), 'compare-random-')), 'result.json');
-  const rest = given >= 0 ? [...argv.slice(0, given), ...argv.slice(given + 2)] : argv;
-  const args = { ...parseSearchArgs(['--out', out, ...rest], knownDevices()), baseline: true };
+  const withOut = argv.some((x) => x === '--out' || x.startsWith('--out='))
+    ? argv
+    : ['--out', join(mkdtempSync(join(tmpdir(), 'compare-random-')), 'result.json'), ...argv];
+  const args = { ...parseSearchArgs(withOut, knownDevices()), baseline: true };
   const code = await runHeadlessSearch(args);
   if (code !== 0) return code;
-  const result = JSON.parse(readFileSync(out, 'utf8'));
+  const result = JSON.parse(readFileSync(args.out, 'utf8'));
   console.log(JSON.stringify(comparison(result, ceilingOf(result.device, result.reference))));
   return 0;
 }

@@ -7,6 +7,7 @@
 // training clip; validation and test clips are never perturbed.
 
 import { resample } from './resample';
+import { stratifiedFactors } from './stratified-factors';
 
 /** Default speed factors are drawn from [1 − SPEED_RANGE, 1 + SPEED_RANGE] (Kaldi uses 0.9 / 1.1). */
 export const SPEED_RANGE = 0.1;
@@ -22,13 +23,7 @@ export function speedPerturb(samples: Float32Array, factor: number): Float32Arra
   return resample(samples, factor, 1);
 }
 
-/**
- * K speed factors for one clip's copies, stratified over [1 − range, 1 + range]: copy j draws
- * uniformly inside the j-th of K equal sub-intervals, so every clip gets slower and faster copies.
- * `uniform` returns numbers in [0, 1) (e.g. a seeded Rng's next).
- */
+/** K speed factors for one clip's copies, stratified over [1 − range, 1 + range] (./stratified-factors.ts). */
 export function speedFactors(k: number, uniform: () => number, range = SPEED_RANGE): number[] {
-  if (!Number.isInteger(k) || k < 0) throw new Error(`speed perturbation: copy count must be a non-negative integer, got ${k}`);
-  if (!(range >= 0 && range < 1)) throw new Error(`speed perturbation: range must lie in [0, 1), got ${range}`);
-  return Array.from({ length: k }, (_, j) => 1 - range + (2 * range * (j + uniform())) / k);
+  return stratifiedFactors(k, uniform, range, 'speed perturbation');
 }

@@ -17,6 +17,7 @@
 
 import { hzToMel, melFilterBank, melToHz, type MelFilterBank } from './mel';
 import { AVMNIST_MFCC, MfccExtractor, type MfccParams } from './mfcc';
+import { stratifiedFactors } from './stratified-factors';
 
 /** Default boundary as a fraction of the Nyquist frequency (3.2 kHz at 8 kHz sampling). */
 export const VTLP_BOUNDARY_FRACTION = 0.8;
@@ -84,13 +85,7 @@ export class VtlpMfccExtractor extends MfccExtractor {
   }
 }
 
-/**
- * K warp factors for one clip's copies, stratified over [1 − range, 1 + range]: copy j draws
- * uniformly inside the j-th of K equal sub-intervals, so every clip gets low and high factors.
- * `uniform` returns numbers in [0, 1) (e.g. a seeded Rng's next).
- */
+/** K warp factors for one clip's copies, stratified over [1 − range, 1 + range] (./stratified-factors.ts). */
 export function vtlpFactors(k: number, uniform: () => number, range = VTLP_RANGE): number[] {
-  if (!Number.isInteger(k) || k < 0) throw new Error(`VTLP: copy count must be a non-negative integer, got ${k}`);
-  if (!(range >= 0 && range < 1)) throw new Error(`VTLP: range must lie in [0, 1), got ${range}`);
-  return Array.from({ length: k }, (_, j) => 1 - range + (2 * range * (j + uniform())) / k);
+  return stratifiedFactors(k, uniform, range, 'VTLP');
 }
