@@ -14,10 +14,11 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AVMNIST_MFCC, MfccExtractor } from '../src/core/audio/mfcc';
-import { CMVN_CLIP_SIGMA, cmvn } from '../src/core/audio/cmvn';
+import { CMVN_CLIP_SIGMA, CMVN_METHOD } from '../src/core/audio/cmvn';
+import { mfccToDemoBytes } from '../src/core/audio/demo-features';
 import { crc32Hex } from '../src/data/crc32';
 import { AVMNIST_FILES, type AvmnistManifest, type FileEntry } from '../src/data/avmnist-format';
-import { quantiseUnit, stableJson } from '../src/data/avmnist-encode';
+import { stableJson } from '../src/data/avmnist-encode';
 import { SPLITS } from '../src/data/avmnist-pairing';
 import { parseWav } from '../src/data/wav';
 import { DATASET_DIR, DATASET_MANIFEST_FILE, UNSEEN_SPEAKER_DATASET_DIR, publicPath } from '../src/data/asset-paths';
@@ -57,8 +58,7 @@ function main(argv: string[]): void {
       const demoRow = demo.offsets[s].start + i;
       images.set(demoImages.subarray(demoRow * 784, (demoRow + 1) * 784), row * 784);
       const wav = parseWav(readFileSync(join(fsddDir, pairs[s].fsdd[k])), pairs[s].fsdd[k]);
-      const unit = Float32Array.from(cmvn(extractor.compute(wav.samples, wav.sampleRate), C, F), (x) => x * 0.5 + 0.5);
-      audio.set(quantiseUnit(unit), row * C * F);
+      audio.set(mfccToDemoBytes(extractor.compute(wav.samples, wav.sampleRate)), row * C * F);
       labels[row] = demoLabels[demoRow];
       row++;
     });
@@ -77,11 +77,7 @@ function main(argv: string[]): void {
     files: { [AVMNIST_FILES.images]: entry(images, [28, 28, 1]), [AVMNIST_FILES.audio]: entry(audio, [C, F, 1]), [AVMNIST_FILES.labels]: entry(labels, []) },
     normalisation: {
       ...demo.normalisation,
-      audio: {
-        method: 'per-utterance CMVN: per MFCC coefficient, minus its mean over the clip\'s frames, divided by their standard deviation, ' +
-          'scaled by 1 / clipSigma and clipped to [-1, 1]; u = 0.5 + x / 2; q = round(255 * u)',
-        clipSigma: CMVN_CLIP_SIGMA,
-      },
+      audio: { method: CMVN_METHOD, clipSigma: CMVN_CLIP_SIGMA },
     },
     pairing: {
       seed: a.seed,

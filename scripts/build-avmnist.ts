@@ -13,10 +13,11 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AVMNIST_MFCC, MfccExtractor } from '../src/core/audio/mfcc';
-import { coefficientStats, DEFAULT_CLIP_SIGMA, mfccToUnit } from '../src/core/audio/normalise';
+import { CMVN_CLIP_SIGMA, CMVN_METHOD } from '../src/core/audio/cmvn';
+import { mfccToDemoBytes } from '../src/core/audio/demo-features';
 import { crc32Hex } from '../src/data/crc32';
 import { AVMNIST_FILES, type AvmnistManifest, type FileEntry } from '../src/data/avmnist-format';
-import { chooseClips, parseIdx, quantiseUnit, stableJson } from '../src/data/avmnist-encode';
+import { chooseClips, parseIdx, stableJson } from '../src/data/avmnist-encode';
 import { pairAvmnist, SPLITS, type AvPair, type PerSplit } from '../src/data/avmnist-pairing';
 import { parseWav } from '../src/data/wav';
 import { DATASET_DIR, DATASET_MANIFEST_FILE, publicPath } from '../src/data/asset-paths';
@@ -60,7 +61,7 @@ function main(argv: string[]): void {
   });
   const ordered: AvPair[] = SPLITS.flatMap((s) => pairs[s]);
 
-  // Audio: raw MFCC maps, then per-coefficient statistics from the training split only.
+  // Audio: raw MFCC maps, each normalised by its own statistics (per-utterance CMVN, no split's statistics).
   const extractor = new MfccExtractor(AVMNIST_MFCC);
   const { numCoefficients: C, numFrames: F } = AVMNIST_MFCC;
   const raw = new Map<string, Float32Array>();
@@ -68,7 +69,6 @@ function main(argv: string[]): void {
     const wav = parseWav(readFileSync(join(fsddDir, p.fsdd)), p.fsdd);
     raw.set(p.fsdd, extractor.compute(wav.samples, wav.sampleRate));
   }
-  const stats = coefficientStats(pairs.train.map((p) => raw.get(p.fsdd)!), C, F);
 
   const images = new Uint8Array(ordered.length * 784);
   const audio = new Uint8Array(ordered.length * C * F);
@@ -76,7 +76,7 @@ function main(argv: string[]): void {
   ordered.forEach((p, i) => {
     const src = p.mnistSet === 'train' ? mnist.trainImages.data : mnist.testImages.data;
     images.set(src.subarray(p.mnistIndex * 784, (p.mnistIndex + 1) * 784), i * 784);
-    audio.set(quantiseUnit(mfccToUnit(raw.get(p.fsdd)!, stats, F, DEFAULT_CLIP_SIGMA)), i * C * F);
+    audio.set(mfccToDemoBytes(raw.get(p.fsdd)!), i * C * F);
     labels[i] = p.label;
   });
 
@@ -122,10 +122,8 @@ function main(argv: string[]): void {
       decode: 'x = (q / 255 - 0.5) / 0.5 for both modalities (mean 0.5, std 0.5 normalisation of [0,1] values)',
       image: 'q = original MNIST pixel (0..255), so q / 255 is the pixel in [0, 1]',
       audio: {
-        method: 'per MFCC coefficient c, mean_c and std_c over all frames of the training split; ' +
-          'u = clamp(0.5 + (m - mean_c) / (2 * clipSigma * std_c), 0, 1); q = round(255 * u)',
-        clipSigma: DEFAULT_CLIP_SIGMA,
-        stats,
+        method: CMVN_METHOD,
+        clipSigma: CMVN_CLIP_SIGMA,
       },
     },
     mfcc: {

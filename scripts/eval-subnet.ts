@@ -40,7 +40,7 @@ async function main(argv: string[]) {
   const pick = (s: (typeof data)['train']) =>
     args.modality === 'image' ? { inputs: s.images, labels: s.labels, size: 28 } : { inputs: s.audio, labels: s.labels, size: 20 };
   if (args.wavDir) {
-    const out = await scoreWavDir(net, args.genome, pick(data.train), resolve(args.wavDir), data.manifest, args.bnBatches);
+    const out = await scoreWavDir(net, args.genome, pick(data.train), resolve(args.wavDir), args.bnBatches);
     net.dispose();
     console.log(JSON.stringify({ ...out, genome: formatGenome(args.genome), modality: 'audio', wavDir: args.wavDir, backend: tf.getBackend() }));
     return;
@@ -68,14 +68,12 @@ async function scoreWavDir(
   genome: import('../src/core/types').BackboneGenome,
   train: { inputs: Float32Array; labels: Uint8Array; size: number },
   dir: string,
-  manifest: import('../src/data/avmnist-format').AvmnistManifest,
   bnBatches: number | undefined,
 ) {
   const tf = await import('@tensorflow/tfjs');
   const { decodeWav } = await import('../src/data/wav');
   const { demoAudioFeatures, parseFsddName } = await import('../src/core/audio/demo-features');
   const { recalibrateBn } = await import('../src/ml/supernet/bn-recalibration');
-  const norm = (manifest as unknown as { normalisation: { audio: { stats: { mean: number[]; std: number[] }; clipSigma: number } } }).normalisation.audio;
   const names = (await readdir(dir)).filter((n) => n.toLowerCase().endsWith('.wav')).sort();
   const maps: Float32Array[] = [];
   const meta: { digit: number; speaker: string }[] = [];
@@ -89,7 +87,7 @@ async function scoreWavDir(
     }
     try {
       const w = decodeWav(await readFile(join(dir, name)), name);
-      maps.push(demoAudioFeatures(w.samples, w.sampleRate, norm.stats, norm.clipSigma));
+      maps.push(demoAudioFeatures(w.samples, w.sampleRate));
       meta.push(parsed);
     } catch (err) {
       process.stderr.write(`${name}: skipped (${(err as Error).message})\n`);

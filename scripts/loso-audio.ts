@@ -1,8 +1,9 @@
 // Leave-one-speaker-out measurement of the audio supernet (the speaker-independent audio issue):
 // trains a fresh elastic audio supernet on two FSDD speakers (their takes 5–49), validates on
 // their takes 0–4, and tests on every take of the third speaker — a voice training never heard.
-// Features: `demo` = today's pipeline (MFCC, per-coefficient statistics of the training clips,
-// byte quantised as audio.bin), `cmvn` = per-utterance cepstral mean and variance normalisation.
+// Features: `demo` = the demo set's features before 2026-12-06 (MFCC, dataset-level per-coefficient
+// statistics of the training clips, byte quantised), `cmvn` = per-utterance cepstral mean and
+// variance normalisation (what the demo sets use since).
 // Training: sandwich rule on tfjs cpu with our fast kernels (as scripts/train-supernet-node.ts);
 // `--augment audio` adds time shift and time/frequency masking (src/ml/supernet/augment.ts).
 // `--vtlp K` adds K vocal-tract-length-perturbed copies of every training clip, precomputed before
@@ -38,11 +39,11 @@ import { evaluateSubnet } from '../src/ml/supernet/evaluate';
 import type { Split } from '../src/ml/supernet/batches';
 import { LARGEST_GENOME, SMALLEST_GENOME } from '../src/core/genome';
 import { AVMNIST_MFCC, MfccExtractor } from '../src/core/audio/mfcc';
-import { coefficientStats, DEFAULT_CLIP_SIGMA } from '../src/core/audio/normalise';
+import { coefficientStats, DEFAULT_CLIP_SIGMA, mfccToUnit } from '../src/core/audio/normalise';
 import { resample } from '../src/core/audio/resample';
 import { cmvn } from '../src/core/audio/cmvn';
 import { keepCoefficients } from '../src/core/audio/keep-coefficients';
-import { decodeDemoBytes, mfccToDemoBytes, parseFsddName, type FsddName } from '../src/core/audio/demo-features';
+import { parseFsddName, type FsddName } from '../src/core/audio/demo-features';
 import { leaveOneSpeakerOut } from '../src/core/audio/speaker-split';
 import { decodeWav } from '../src/data/wav';
 import { VTLP_RANGE, VtlpMfccExtractor, vtlpFactors } from '../src/core/audio/vtlp';
@@ -125,7 +126,7 @@ async function main(argv: string[]): Promise<number> {
   const stats = coefficientStats(trainClips.map((c) => c.raw), C, F);
   if (a.coefficients > C) throw new Error(`--coefficients must be at most ${C}, got ${a.coefficients}`);
   const normalised = (raw: Float32Array): Float32Array =>
-    a.features === 'cmvn' ? cmvn(raw, C, F) : decodeDemoBytes(mfccToDemoBytes(raw, stats, DEFAULT_CLIP_SIGMA));
+    a.features === 'cmvn' ? cmvn(raw, C, F) : Float32Array.from(mfccToUnit(raw, stats, F, DEFAULT_CLIP_SIGMA), (u) => (Math.round(255 * Math.min(1, Math.max(0, u))) / 255 - 0.5) / 0.5);
   // --coefficients K: rows K..C−1 zeroed after normalisation (the map stays C×F)
   const feature = (raw: Float32Array): Float32Array =>
     a.coefficients < C ? keepCoefficients(normalised(raw), C, F, a.coefficients) : normalised(raw);

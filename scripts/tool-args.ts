@@ -84,6 +84,12 @@ export const TRAIN_SUPERNET_NODE_FLAGS = defineFlags({
   trainSubset: { type: 'int', min: 1, default: Infinity },
   /** The dataset folder (relative to public/): the demo set, or e.g. data/avmnist-unseen/. */
   data: { type: 'string', default: DATASET_DIR, value: 'DIR' },
+  /** Audio: K vocal-tract-length-perturbed copies of every training clip, from its WAV in --fsdd. */
+  vtlp: { type: 'int', min: 0, default: 0, value: 'K' },
+  /** The FSDD recordings the dataset's manifest names (for --vtlp). */
+  fsdd: { type: 'string', default: '../shared/data/fsdd/recordings', value: 'DIR' },
+  /** A leave-one-speaker-out record (scripts/loso-audio.ts); its rows for this pipeline go into training.json. */
+  losoRecord: { type: 'string', value: 'FILE' },
 });
 export const parseTrainSupernetNodeArgs = (argv: readonly string[]) => parseFlags(argv, TRAIN_SUPERNET_NODE_FLAGS).values;
 

@@ -10,6 +10,8 @@
 //        [--random-subnets 50] [--random-recal-batches 4] [--random-budget-s 150]
 //        [--train-subset N] (first N training samples only: quick trials)
 //        [--data DIR] (dataset folder under public/, default data/avmnist/; e.g. data/avmnist-unseen/)
+//        [--vtlp K --fsdd DIR] (audio: K vocal-tract-length-perturbed copies of each training clip, train only)
+//        [--loso-record FILE] (audio: copy that leave-one-speaker-out record's rows for this pipeline into training.json)
 // Flags: scripts/tool-args.ts. Bad arguments: one line on stderr, exit 2.
 
 import * as tf from '@tensorflow/tfjs';
@@ -30,8 +32,17 @@ import { recalibrateBn } from '../src/ml/supernet/bn-recalibration';
 import { serializeSupernet } from '../src/ml/supernet/weights-io';
 import { LARGEST_GENOME } from '../src/core/genome';
 import { buildTrainingRecord } from '../src/core/training-record';
-import { TRAINING_RECORD_FILE, publicPath } from '../src/data/asset-paths';
+import { DATASET_MANIFEST_FILE, TRAINING_RECORD_FILE, publicPath } from '../src/data/asset-paths';
 import type { Modality } from '../src/core/types';
+import { type LeaveOneSpeakerOutSummary } from '../src/core/training-record';
+import { parseSpeakerHeldOut, rowsForPipeline } from '../src/core/speaker-held-out';
+import { CMVN_METHOD } from '../src/core/audio/cmvn';
+import { decodeDemoBytes, mfccToDemoBytes } from '../src/core/audio/demo-features';
+import { VTLP_RANGE } from '../src/core/audio/vtlp';
+import { vtlpCopies } from '../src/core/audio/vtlp-copies';
+import { Rng } from '../src/core/rng';
+import { decodeWav } from '../src/data/wav';
+import type { AvmnistManifest } from '../src/data/avmnist-format';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const stamp = () => new Date().toISOString().slice(11, 19);
@@ -48,6 +59,39 @@ function toSplit(s: AvmnistSplit, modality: Modality, limit = Infinity): Split {
 async function loadData(dir: string) {
   const fetchFile = (async (url: string | URL | Request) => new Response(readFileSync(String(url)))) as typeof fetch;
   return loadAvmnist(dir.endsWith('/') ? dir : `${dir}/`, fetchFile);
+}
+
+const concat = (a: Float32Array, b: Float32Array) => {
+  const out = new Float32Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+};
+
+/** VTLP copies of the training clips, from the WAVs the dataset's manifest names, normalised as the dataset is (CMVN). */
+function vtlpTrainingCopies(dataDir: string, train: Split, copies: number, fsddDir: string, seed: number): { inputs: Float32Array; labels: Uint8Array } {
+  const manifest = JSON.parse(readFileSync(join(dataDir, DATASET_MANIFEST_FILE), 'utf8')) as AvmnistManifest;
+  if (manifest.normalisation.audio.method !== CMVN_METHOD) throw new Error(`--vtlp needs a dataset with per-utterance CMVN audio features; ${dataDir} has "${manifest.normalisation.audio.method}"`);
+  const files = manifest.sources.train.fsdd.slice(0, train.labels.length);
+  const clips = files.map((f) => decodeWav(readFileSync(join(fsddDir, f)), f));
+  const rng = new Rng(seed + 1000); // as scripts/loso-audio.ts draws its VTLP factors
+  const { maps } = vtlpCopies(clips, copies, () => rng.next());
+  const inputs = new Float32Array(maps.length * train.size * train.size);
+  maps.forEach((m, i) => inputs.set(decodeDemoBytes(mfccToDemoBytes(m)), i * m.length));
+  return { inputs, labels: Uint8Array.from(maps, (_, i) => train.labels[Math.floor(i / copies)]) };
+}
+
+/** The leave-one-speaker-out rows of this training pipeline (CMVN, this augmentation, this many VTLP copies). */
+function losoSummary(file: string, vtlp: number, augment: string): LeaveOneSpeakerOutSummary {
+  const record = parseSpeakerHeldOut(JSON.parse(readFileSync(resolve(root, file), 'utf8')), file);
+  const rows = rowsForPipeline(record, { features: 'cmvn', augment, vtlp });
+  if (rows.length === 0) throw new Error(`${file} has no leave-one-speaker-out row for CMVN + ${augment} augmentation + ${vtlp} VTLP copies`);
+  return {
+    protocol: record.protocol,
+    pipeline: `per-utterance CMVN features, ${augment} augmentation and ${vtlp} vocal-tract-length-perturbed copies of each training clip`,
+    source: file,
+    results: rows.map(({ heldOut, trainedOn, largest, smallest, command }) => ({ heldOut, trainedOn, largest, smallest, command })),
+  };
 }
 
 async function main(argv: string[]) {
@@ -69,6 +113,9 @@ async function main(argv: string[]) {
   installFastCpuKernels();
   const data = await loadData(join(root, publicPath(args.data)));
   const train = toSplit(data.train, modality, args.trainSubset);
+  const loso = args.losoRecord ? losoSummary(args.losoRecord, args.vtlp, settings.augment) : null; // checked before hours of training
+  const copies = args.vtlp > 0 ? vtlpTrainingCopies(join(root, publicPath(args.data)), train, args.vtlp, args.fsdd, settings.seed) : null;
+  if (copies) log(`vtlp: ${copies.labels.length} warped copies of the ${train.labels.length} training clips (${args.vtlp} each, factors 1 ± ${VTLP_RANGE})`);
   const val = toSplit(data.val, modality);
   const test = toSplit(data.test, modality);
   log(`${modality}: train ${train.labels.length} / val ${val.labels.length} / test ${test.labels.length}, out ${outDir}`);
@@ -76,7 +123,11 @@ async function main(argv: string[]) {
   const net = new Supernet(paperConfig(train.size), settings.seed);
   const t0 = performance.now();
   let epochStart = t0;
-  const history = await trainSupernet(net, train, val, settings, {
+  // the warped copies train only; BN recalibration and every figure below use the split's own clips
+  const trainWithCopies: Split = copies
+    ? { inputs: concat(train.inputs, copies.inputs), labels: Uint8Array.from([...train.labels, ...copies.labels]), size: train.size }
+    : train;
+  const history = await trainSupernet(net, trainWithCopies, val, settings, {
     onStep: (p) => {
       if (p.step % 5 === 0 || p.step === p.stepsPerEpoch)
         log(`${p.phase} epoch ${p.epoch + 1}/${p.epochs} step ${p.step}/${p.stepsPerEpoch} loss ${p.loss.toFixed(4)} lr ${p.lr.toExponential(2)} t ${(p.elapsedMs / 1000).toFixed(0)} s`);
@@ -125,6 +176,8 @@ async function main(argv: string[]) {
     randomSubnets,
     randomRecalBatches,
     bytes: bin.length,
+    ...(copies ? { trainingCopies: `${args.vtlp} vocal-tract-length-perturbed copies of each training clip (mel filter bank warped by factors stratified over 1 ± ${VTLP_RANGE}, seeded by --seed; src/core/audio/vtlp-copies.ts), ${copies.labels.length} maps beside the ${train.labels.length} clips; BN recalibration and every figure use the clips only` } : {}),
+    ...(loso ? { leaveOneSpeakerOut: loso } : {}),
   });
   writeFileSync(join(outDir, TRAINING_RECORD_FILE), JSON.stringify(training, null, 1) + '\n');
   console.log(JSON.stringify({ outDir, bytes: bin.length, final, trainSeconds: Math.round(trainSeconds), randomSubnetsMeanRecal: training.randomSubnets.meanRecal }));

@@ -73,6 +73,28 @@ export interface TrainingRecord {
   };
   /** Size of supernet.bin. */
   bytes: number;
+  /** Audio: the training copies added beside the split's clips, in words (absent: none). */
+  trainingCopies?: string;
+  /** Audio: how this pipeline fares on a voice training never heard (absent: not measured). */
+  leaveOneSpeakerOut?: LeaveOneSpeakerOutSummary;
+}
+
+/** One held-out speaker's accuracy (%), largest and smallest subnet, from scripts/loso-audio.ts. */
+export interface HeldOutSpeakerResult {
+  heldOut: string;
+  trainedOn: string[];
+  largest: { sameSpeakerVal: number; heldOutSpeaker: number };
+  smallest: { sameSpeakerVal: number; heldOutSpeaker: number };
+  command: string;
+}
+
+export interface LeaveOneSpeakerOutSummary {
+  protocol: string;
+  /** The features and training the rows measured (the shipped supernet's pipeline; the epochs may differ). */
+  pipeline: string;
+  /** Where the rows come from (repository path). */
+  source: string;
+  results: HeldOutSpeakerResult[];
 }
 
 /** What a trainer knows at the end of a run, from which `buildTrainingRecord` writes the record. */
@@ -99,6 +121,8 @@ export interface TrainingRunFacts {
   /** Training batches (of 64) used to recalibrate BN for each random subnet. */
   randomRecalBatches: number;
   bytes: number;
+  trainingCopies?: string;
+  leaveOneSpeakerOut?: LeaveOneSpeakerOutSummary;
 }
 
 /** Batch size of the BN recalibration passes the trainers run before measuring. */
@@ -141,6 +165,8 @@ export function buildTrainingRecord(f: TrainingRunFacts): TrainingRecord {
       subnets: [...f.randomSubnets],
     },
     bytes: f.bytes,
+    ...(f.trainingCopies ? { trainingCopies: f.trainingCopies } : {}),
+    ...(f.leaveOneSpeakerOut ? { leaveOneSpeakerOut: f.leaveOneSpeakerOut } : {}),
   };
 }
 
@@ -228,7 +254,30 @@ export function parseTrainingRecord(json: unknown, name = 'the training record')
       subnets,
     },
     bytes: num(r, 'bytes'),
+    ...(r.trainingCopies === undefined ? {} : { trainingCopies: str(r, 'trainingCopies') }),
+    ...(r.leaveOneSpeakerOut === undefined ? {} : { leaveOneSpeakerOut: parseLoso(obj(r.leaveOneSpeakerOut, 'leaveOneSpeakerOut')) }),
   };
+
+  function parseLoso(l: Json): LeaveOneSpeakerOutSummary {
+    const p = (k: string) => `leaveOneSpeakerOut.${k}`;
+    const pair = (o: Json, path: string) => ({ sameSpeakerVal: num(o, 'sameSpeakerVal', `${path}.sameSpeakerVal`), heldOutSpeaker: num(o, 'heldOutSpeaker', `${path}.heldOutSpeaker`) });
+    return {
+      protocol: str(l, 'protocol', p('protocol')),
+      pipeline: str(l, 'pipeline', p('pipeline')),
+      source: str(l, 'source', p('source')),
+      results: list(l, 'results', p('results')).map((v, i) => {
+        const path = p(`results[${i}]`);
+        const e = obj(v, path);
+        return {
+          heldOut: str(e, 'heldOut', `${path}.heldOut`),
+          trainedOn: list(e, 'trainedOn', `${path}.trainedOn`).map((x, j) => (typeof x === 'string' ? x : fail(name, `${path}.trainedOn[${j}]`, 'a string'))),
+          largest: pair(obj(e.largest, `${path}.largest`), `${path}.largest`),
+          smallest: pair(obj(e.smallest, `${path}.smallest`), `${path}.smallest`),
+          command: str(e, 'command', `${path}.command`),
+        };
+      }),
+    };
+  }
 }
 
 /** Test accuracy (%) of the record's largest or smallest subnet; undefined if not recorded. */

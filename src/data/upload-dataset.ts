@@ -7,7 +7,7 @@
 import { unzipSync } from 'fflate';
 import { SPLITS, type SplitName } from '../core/upload/limits';
 import { validateUpload, type UploadSample } from '../core/upload/validate';
-import { clipMfcc, clipWarning, greyImage, normaliseMfccMaps, IMAGE_SIDE } from '../core/upload/features';
+import { clipMfcc, clipWarning, greyImage, normaliseMfccMap, IMAGE_SIDE } from '../core/upload/features';
 import { AVMNIST_MFCC, MfccExtractor } from '../core/audio/mfcc';
 import { decodeWav } from './wav';
 import { listZip } from './upload-zip';
@@ -82,8 +82,7 @@ export async function readUploadedDataset(bytes: Uint8Array, fileName: string, d
   }
   if (errors.length > 0) return { dataset: null, errors, warnings };
 
-  const trainIdx = samples.flatMap((s, i) => (s.split === 'train' ? [i] : []));
-  const audioMaps = normaliseMfccMaps(maps, trainIdx);
+  const audioMaps = maps.map(normaliseMfccMap);
   const pack = (split: SplitName): UploadedSplit => {
     const idx = samples.flatMap((s: UploadSample, i) => (s.split === split ? [i] : []));
     const img = new Float32Array(idx.length * IMAGE_SIDE * IMAGE_SIDE);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { parseSpeakerHeldOut, summariseHeldOut } from '../../src/core/speaker-held-out';
+import { parseSpeakerHeldOut, rowsForPipeline, summariseHeldOut } from '../../src/core/speaker-held-out';
 
 const result = (heldOut: string, features: string, l: number, s: number) => ({
   heldOut, trainedOn: ['x', 'y'], features, augment: 'none', warmupEpochs: 4, epochs: 12,
@@ -37,5 +37,17 @@ describe('the leave-one-speaker-out record', () => {
       expect(x.trainedOn).not.toContain(x.heldOut);
       expect(x.command).toMatch(new RegExp(`^npx tsx scripts/loso-audio.ts .*--held-out ${x.heldOut} `));
     }
+  });
+
+  it('picks one training pipeline\'s rows, leaving out runs with anything added', () => {
+    const vtlp = (heldOut: string, extra: Record<string, unknown> = {}) => ({ ...result(heldOut, 'cmvn', 70, 60), augment: 'audio', vtlp: 3, ...extra });
+    const r = parseSpeakerHeldOut({
+      script: 's', protocol: 'p',
+      results: [vtlp('theo'), vtlp('jackson'), vtlp('nicolas', { speed: 2 }), vtlp('nicolas', { extraTrainSpeakers: ['george'] }), vtlp('nicolas', { trim: true }),
+        vtlp('nicolas', { coefficients: 13 }), { ...result('nicolas', 'cmvn', 50, 40), augment: 'audio' }, vtlp('nicolas', { vtlp: 1 })],
+    });
+    expect(rowsForPipeline(r, { features: 'cmvn', augment: 'audio', vtlp: 3 }).map((x) => x.heldOut)).toEqual(['jackson', 'theo']);
+    expect(rowsForPipeline(r, { features: 'cmvn', augment: 'audio', vtlp: 0 }).map((x) => x.heldOut)).toEqual(['nicolas']);
+    expect(rowsForPipeline(r, { features: 'demo', augment: 'audio', vtlp: 3 })).toEqual([]);
   });
 });

@@ -38,6 +38,8 @@ function factsOf(r: TrainingRecord): TrainingRunFacts {
     randomSubnets: r.randomSubnets.subnets,
     randomRecalBatches: Number(/^(\d+) training batches/.exec(r.randomSubnets.bnRecalibration)![1]),
     bytes: r.bytes,
+    ...(r.trainingCopies ? { trainingCopies: r.trainingCopies } : {}),
+    ...(r.leaveOneSpeakerOut ? { leaveOneSpeakerOut: r.leaveOneSpeakerOut } : {}),
   };
 }
 
@@ -81,6 +83,29 @@ describe('parseTrainingRecord', () => {
     const parsed = parseTrainingRecord(r);
     expect(parsed.trainBudgetSeconds).toBeNull();
     expect(parsed.randomSubnets.minRecal).toBeNull();
+  });
+});
+
+describe('the audio record\'s training copies and leave-one-speaker-out rows', () => {
+  const loso = {
+    protocol: 'p',
+    pipeline: 'per-utterance CMVN features, audio augmentation and 3 vocal-tract-length-perturbed copies of each training clip',
+    source: 'public/models/avmnist-audio/leave-one-speaker-out.json',
+    results: [{ heldOut: 'theo', trainedOn: ['jackson', 'nicolas'], largest: { sameSpeakerVal: 94, heldOutSpeaker: 81.4 }, smallest: { sameSpeakerVal: 91, heldOutSpeaker: 80.4 }, command: 'npx tsx scripts/loso-audio.ts …' }],
+  };
+
+  it('are written when given, read back as written, and absent otherwise', () => {
+    const facts = factsOf(parseTrainingRecord(shipped('image')));
+    expect(buildTrainingRecord(facts)).not.toHaveProperty('leaveOneSpeakerOut');
+    const r = buildTrainingRecord({ ...facts, trainingCopies: '3 copies', leaveOneSpeakerOut: loso });
+    expect(r.trainingCopies).toBe('3 copies');
+    expect(parseTrainingRecord(JSON.parse(JSON.stringify(r)))).toEqual(r);
+  });
+
+  it('name a malformed row\'s field', () => {
+    const r = JSON.parse(JSON.stringify(buildTrainingRecord({ ...factsOf(parseTrainingRecord(shipped('image'))), leaveOneSpeakerOut: loso })));
+    r.leaveOneSpeakerOut.results[0].largest.heldOutSpeaker = 'high';
+    expect(() => parseTrainingRecord(r, 'x/training.json')).toThrow('x/training.json is invalid: "leaveOneSpeakerOut.results[0].largest.heldOutSpeaker" must be a number');
   });
 });
 

@@ -43,7 +43,7 @@ describe('shipped AV-MNIST set', () => {
       expect(split.images.reduce((a, b) => Math.min(a, b))).toBe(-1);
       expect(split.images.reduce((a, b) => Math.max(a, b))).toBe(1);
     }
-    // Training audio is standardised per coefficient: mean near 0 in the decoded [-1, 1] range.
+    // Audio is standardised per coefficient within each clip (CMVN): mean near 0 in the decoded [-1, 1] range.
     const mean = data.train.audio.reduce((a, b) => a + b, 0) / data.train.audio.length;
     expect(Math.abs(mean)).toBeLessThan(0.05);
   });

@@ -47,6 +47,11 @@ describe('Data view (built app)', () => {
     const record = JSON.parse(readFileSync('public/models/avmnist-audio/leave-one-speaker-out.json', 'utf8'));
     const demoRows = await honest.locator('[data-testid="speaker-held-out-table"][data-features="demo"] tbody tr').count();
     expect(demoRows).toBe(record.results.filter((r: { features: string }) => r.features === 'demo').length);
+    // It says how the shipped audio supernet was trained, with that pipeline's unseen-speaker figures from its training record.
+    const training = JSON.parse(readFileSync('public/models/avmnist-audio/training.json', 'utf8'));
+    const shipped = (await honest.getByTestId('shipped-pipeline').textContent())!.replace(/\s+/g, ' ');
+    expect(shipped).toContain(training.leaveOneSpeakerOut.pipeline);
+    for (const r of training.leaveOneSpeakerOut.results) expect(shipped).toContain(`${r.heldOut} ${r.largest.heldOutSpeaker.toFixed(1)} %`);
     // A clip loads from the page's own origin.
     const play = page.getByRole('button', { name: /^Play spoken/ }).first();
     await play.click();

@@ -1,11 +1,12 @@
 // Any recording through the demo set's audio pipeline, as the shipped audio supernet expects its
-// input: resampled to 8 kHz, the 20×20 MFCC map, normalised with the demo training split's
-// per-coefficient statistics (manifest `normalisation.audio`), quantised to a byte as audio.bin
-// stores it, and decoded to [−1, 1] as the loader does. Also the FSDD file-name convention
+// input: resampled to 8 kHz, the 20×20 MFCC map, per-utterance cepstral mean and variance
+// normalisation (./cmvn.ts: the clip's own statistics, nothing from a training split — the
+// speaker-independent audio issue's measured winner), quantised to a byte as audio.bin stores it,
+// and decoded to [−1, 1] as the loader does. Also the FSDD file-name convention
 // `<digit>_<speaker>_<take>.wav` that names each clip's label and speaker.
 
 import { AVMNIST_MFCC, MfccExtractor } from './mfcc';
-import { mfccToUnit, type CoefficientStats } from './normalise';
+import { cmvn } from './cmvn';
 import { resample } from './resample';
 
 export interface FsddName {
@@ -22,21 +23,23 @@ export function parseFsddName(fileName: string): FsddName | null {
   return m ? { digit: Number(m[1]), speaker: m[2].toLowerCase(), take: Number(m[3]) } : null;
 }
 
-/** A raw MFCC map (8 kHz) as audio.bin stores it: normalised, one byte per value, q = round(255 · u). */
-export function mfccToDemoBytes(raw: ArrayLike<number>, stats: CoefficientStats, clipSigma: number): Uint8Array {
-  return Uint8Array.from(mfccToUnit(raw, stats, AVMNIST_MFCC.numFrames, clipSigma), (u) => Math.round(255 * Math.min(1, Math.max(0, u))));
+/** A raw MFCC map (8 kHz) as audio.bin stores it: per-utterance CMVN in [−1, 1], u = 0.5 + x / 2, q = round(255 · u). */
+export function mfccToDemoBytes(raw: ArrayLike<number>): Uint8Array {
+  const { numCoefficients: C, numFrames: F } = AVMNIST_MFCC;
+  // u rounded to float32 before quantising, as the unseen-speaker set was first built (byte-identical)
+  return Uint8Array.from(cmvn(raw, C, F), (x) => Math.round(255 * Math.min(1, Math.max(0, Math.fround(x * 0.5 + 0.5)))));
 }
 
 /** Stored bytes decoded to the supernet's input, as the dataset loader does: (q / 255 − 0.5) / 0.5. */
 export const decodeDemoBytes = (q: Uint8Array): Float32Array => Float32Array.from(q, (v) => (v / 255 - 0.5) / 0.5);
 
 /** The clip's map as audio.bin stores it (mono samples at any rate). */
-export function demoAudioBytes(samples: Float32Array, sampleRate: number, stats: CoefficientStats, clipSigma: number, extractor = new MfccExtractor(AVMNIST_MFCC)): Uint8Array {
+export function demoAudioBytes(samples: Float32Array, sampleRate: number, extractor = new MfccExtractor(AVMNIST_MFCC)): Uint8Array {
   const at8k = resample(samples, sampleRate, AVMNIST_MFCC.sampleRate);
-  return mfccToDemoBytes(extractor.compute(at8k, AVMNIST_MFCC.sampleRate), stats, clipSigma);
+  return mfccToDemoBytes(extractor.compute(at8k, AVMNIST_MFCC.sampleRate));
 }
 
 /** The demo pipeline's input map for one clip (mono samples at any rate), values in [−1, 1] as the loader decodes them. */
-export function demoAudioFeatures(samples: Float32Array, sampleRate: number, stats: CoefficientStats, clipSigma: number, extractor?: MfccExtractor): Float32Array {
-  return decodeDemoBytes(demoAudioBytes(samples, sampleRate, stats, clipSigma, extractor));
+export function demoAudioFeatures(samples: Float32Array, sampleRate: number, extractor?: MfccExtractor): Float32Array {
+  return decodeDemoBytes(demoAudioBytes(samples, sampleRate, extractor));
 }

@@ -1,11 +1,12 @@
 // An uploaded sample's inputs in the form the supernets take (the sizes the device tables
 // price): an image of any size and colour → 28×28 grey by area averaging; a clip at any rate →
 // resampled to the demo pipeline's 8 kHz → its MFCC map (20 coefficients × 20 frames), then
-// normalised per coefficient with statistics of the training split only, as the demo set is.
+// normalised by the clip's own statistics (per-utterance CMVN, as the demo sets are since the
+// speaker-independent audio work), so no split's statistics reach another split.
 // Both end in [−1, 1] like the demo set's decoded values.
 
 import { AVMNIST_MFCC, MfccExtractor } from '../audio/mfcc';
-import { coefficientStats, DEFAULT_CLIP_SIGMA, mfccToUnit } from '../audio/normalise';
+import { decodeDemoBytes, mfccToDemoBytes } from '../audio/demo-features';
 import { resample } from '../audio/resample';
 
 export const IMAGE_SIDE = 28;
@@ -58,9 +59,7 @@ export function clipMfcc(samples: Float32Array, sampleRate: number, extractor = 
   return extractor.compute(at8k, AVMNIST_MFCC.sampleRate);
 }
 
-/** Normalises raw MFCC maps with the statistics of the maps at `trainIndices`; values in [−1, 1]. */
-export function normaliseMfccMaps(maps: readonly Float32Array[], trainIndices: readonly number[]): Float32Array[] {
-  const { numCoefficients: C, numFrames: F } = AVMNIST_MFCC;
-  const stats = coefficientStats(trainIndices.map((i) => maps[i]), C, F);
-  return maps.map((m) => mfccToUnit(m, stats, F, DEFAULT_CLIP_SIGMA).map((u) => (u - 0.5) / 0.5));
+/** A raw MFCC map as the demo set stores and decodes it: per-utterance CMVN, byte-quantised, in [−1, 1]. */
+export function normaliseMfccMap(map: Float32Array): Float32Array {
+  return decodeDemoBytes(mfccToDemoBytes(map));
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clipMfcc, clipWarning, greyImage, normaliseMfccMaps } from '../../../src/core/upload/features';
+import { decodeDemoBytes, mfccToDemoBytes } from '../../../src/core/audio/demo-features';
+import { clipMfcc, clipWarning, greyImage, normaliseMfccMap } from '../../../src/core/upload/features';
 import { mfcc, AVMNIST_MFCC } from '../../../src/core/audio/mfcc';
 
 describe('uploaded sample features', () => {
@@ -31,14 +32,18 @@ describe('uploaded sample features', () => {
     expect(diff / scale).toBeLessThan(0.05);
   });
 
-  it('normalises maps with training statistics only, into [−1, 1]', () => {
-    const n = AVMNIST_MFCC.numCoefficients * AVMNIST_MFCC.numFrames;
-    const maps = [0, 1, 2, 100].map((k) => Float32Array.from({ length: n }, (_, i) => k + (i % 3)));
-    const out = normaliseMfccMaps(maps, [0, 1, 2]);
-    for (const m of out) for (const v of m) expect(v >= -1 && v <= 1).toBe(true);
-    // the outlier outside training saturates instead of shifting the statistics
-    expect(Math.max(...out[3])).toBe(1);
-    expect(normaliseMfccMaps(maps, [0, 1, 2])[1]).toEqual(out[1]);
+  it('normalises each map by its own statistics into [−1, 1], as the demo set stores it', () => {
+    const { numCoefficients: C, numFrames: F } = AVMNIST_MFCC;
+    const map = Float32Array.from({ length: C * F }, (_, i) => (i % F) * (1 + Math.floor(i / F)));
+    const out = normaliseMfccMap(map);
+    for (const v of out) expect(v >= -1 && v <= 1).toBe(true);
+    // each coefficient's row has mean ≈ 0 after per-utterance normalisation
+    for (let c = 0; c < C; c++) expect(Math.abs(out.slice(c * F, (c + 1) * F).reduce((a, b) => a + b, 0) / F)).toBeLessThan(0.02);
+    // a gain (the loudness) and a constant offset per coefficient (the channel) change nothing
+    const louder = Float32Array.from(map, (v, i) => 3 * v + Math.floor(i / F));
+    expect(Array.from(normaliseMfccMap(louder))).toEqual(Array.from(out));
+    // the same bytes as the demo pipeline stores
+    expect(Array.from(out)).toEqual(Array.from(decodeDemoBytes(mfccToDemoBytes(map))));
   });
 
   it('warns about very short and silent clips', () => {
