@@ -4,6 +4,7 @@
 //
 //   eval-subnet --modality image|audio --genome k7777e6666d4 [--split train|val|test] [--bn-batches N] [--models DIR]
 //   eval-subnet --modality audio --genome G --wav-dir DIR   (every <digit>_<speaker>_<take>.wav in DIR)
+//     [--record FILE --about TEXT]   (keep the result in an unheard-voices record, src/core/unheard-voices.ts)
 
 import { parseGenome } from '../src/core/genome';
 import type { BackboneGenome, Modality } from '../src/core/types';
@@ -23,6 +24,10 @@ export interface EvalArgs {
   modelsDir?: string;
   /** Score the WAV files of this folder instead of a split (audio only). */
   wavDir?: string;
+  /** With wavDir: keep the result in this unheard-voices record (one result per genome). */
+  record?: string;
+  /** With record: where the recordings come from, in words. */
+  about?: string;
 }
 
 export const EVAL_FLAGS = defineFlags({
@@ -32,6 +37,8 @@ export const EVAL_FLAGS = defineFlags({
   bnBatches: { type: 'int', min: 1 },
   models: { type: 'string', value: 'DIR' },
   wavDir: { type: 'string', value: 'DIR' },
+  record: { type: 'string', value: 'FILE' },
+  about: { type: 'string', value: 'TEXT' },
 });
 
 export const USAGE = usageLine('eval-subnet', EVAL_FLAGS);
@@ -40,5 +47,7 @@ export const USAGE = usageLine('eval-subnet', EVAL_FLAGS);
 export function parseEvalArgs(argv: readonly string[]): EvalArgs {
   const { values: a } = parseFlags(argv, EVAL_FLAGS);
   if (a.wavDir !== undefined && a.modality !== 'audio') throw new ArgError('--wav-dir scores recordings: it needs --modality audio');
-  return { modality: a.modality, genome: a.genome, split: a.split, bnBatches: a.bnBatches, modelsDir: a.models, wavDir: a.wavDir };
+  if (a.record !== undefined && a.wavDir === undefined) throw new ArgError('--record keeps a --wav-dir result: it needs --wav-dir');
+  if (a.record !== undefined && !a.about) throw new ArgError('--record needs --about TEXT: where the recordings come from');
+  return { modality: a.modality, genome: a.genome, split: a.split, bnBatches: a.bnBatches, modelsDir: a.models, wavDir: a.wavDir, record: a.record, about: a.about };
 }

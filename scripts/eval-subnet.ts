@@ -1,10 +1,11 @@
 // CLI: accuracy (%) of one subnet of a shipped pretrained supernet, after BN recalibration on
 // the training split, on tfjs cpu in Node. Prints one JSON object.
 //   npm run --silent eval-subnet -- --modality image --genome k7777e6666d4 --split test [--bn-batches N]
-//   npm run --silent eval-subnet -- --modality audio --genome G --wav-dir DIR
+//   npm run --silent eval-subnet -- --modality audio --genome G --wav-dir DIR [--record FILE --about TEXT]
 // With --wav-dir: every `<digit>_<speaker>_<take>.wav` in DIR (any rate, mono or stereo) goes through
 // the demo audio pipeline (src/core/audio/demo-features.ts) and is scored; the JSON holds the
-// accuracy, n, per-speaker figures and how many files were skipped (each named on stderr).
+// accuracy, n, per-speaker figures and how many files were skipped (each named on stderr);
+// --record FILE keeps it in an unheard-voices record (src/core/unheard-voices.ts) that the Data view shows.
 // Bad arguments: one line on stderr, exit status 2.
 
 import { readFile, readdir } from 'node:fs/promises';
@@ -43,6 +44,7 @@ async function main(argv: string[]) {
     const out = await scoreWavDir(net, args.genome, pick(data.train), resolve(args.wavDir), args.bnBatches);
     net.dispose();
     console.log(JSON.stringify({ ...out, genome: formatGenome(args.genome), modality: 'audio', wavDir: args.wavDir, backend: tf.getBackend() }));
+    if (args.record) await keepResult(args.record, args.about!, modelDir, { ...out, genome: formatGenome(args.genome) }, argv);
     return;
   }
   const t0 = Date.now();
@@ -60,6 +62,19 @@ async function main(argv: string[]) {
       seconds: (Date.now() - t0) / 1000,
     }),
   );
+}
+
+/** Writes the result into the unheard-voices record at `file` (one result per genome), with the weights' SHA-256 and the command. */
+async function keepResult(file: string, about: string, modelDir: string, out: { genome: string; accuracy: number; n: number; perSpeaker: Record<string, { accuracy: number; n: number }>; skipped: number }, argv: string[]) {
+  const { createHash } = await import('node:crypto');
+  const { existsSync, readFileSync, writeFileSync } = await import('node:fs');
+  const { parseUnheardVoices, withResult } = await import('../src/core/unheard-voices');
+  const weightsSha256 = createHash('sha256').update(readFileSync(join(modelDir, 'supernet.bin'))).digest('hex');
+  const path = resolve(file);
+  const before = existsSync(path) ? parseUnheardVoices(JSON.parse(readFileSync(path, 'utf8')), file) : { script: 'scripts/eval-subnet.ts', about, results: [] };
+  const keep = argv.filter((x, i) => !['--record', '--about'].includes(x) && !['--record', '--about'].includes(argv[i - 1] ?? ''));
+  const result = { ...out, weightsSha256, command: `npm run --silent eval-subnet -- ${keep.join(' ')}`, date: new Date().toISOString().slice(0, 10) };
+  writeFileSync(path, JSON.stringify(withResult({ ...before, about }, result), null, 1) + '\n');
 }
 
 /** Scores every FSDD-named WAV of `dir`; files it cannot use are named on stderr and counted. */

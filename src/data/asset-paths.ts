@@ -43,6 +43,8 @@ export const SUPERNET_DIRS: Readonly<Record<Modality, string>> = Object.freeze({
 export const TRAINING_RECORD_FILE = 'training.json';
 /** The audio supernet's leave-one-speaker-out record, beside its training record. */
 export const SPEAKER_HELD_OUT_FILE = 'leave-one-speaker-out.json';
+/** The audio supernet's scores on voices it never heard (eval-subnet --wav-dir --record), beside its training record. */
+export const UNHEARD_VOICES_FILE = 'unheard-voices.json';
 
 /** Recorded real runs (event streams, one JSON event per line) that the page can replay. */
 export const RECORDINGS_DIR = 'recordings/';

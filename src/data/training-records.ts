@@ -5,8 +5,9 @@
 
 import { parseTrainingRecord, type SplitSizes, type TrainingRecord } from '../core/training-record';
 import type { Modality } from '../core/types';
-import { DATASET_DIR, SPEAKER_HELD_OUT_FILE, SUPERNET_DIRS, TRAINING_RECORD_FILE, UNSEEN_SPEAKER_AUDIO_DIR } from './asset-paths';
+import { DATASET_DIR, SPEAKER_HELD_OUT_FILE, UNHEARD_VOICES_FILE, SUPERNET_DIRS, TRAINING_RECORD_FILE, UNSEEN_SPEAKER_AUDIO_DIR } from './asset-paths';
 import { parseSpeakerHeldOut, type SpeakerHeldOutRecord } from '../core/speaker-held-out';
+import { parseUnheardVoices, type UnheardVoicesRecord } from '../core/unheard-voices';
 import { joinUrl, loadAvmnistManifest } from './avmnist';
 import { fetchJson } from './fetch-json';
 
@@ -77,4 +78,10 @@ export async function loadSupernetProvenance(baseUrl = APP_BASE_URL, fetchFn: ty
 export async function loadSpeakerHeldOut(baseUrl = APP_BASE_URL, fetchFn: typeof fetch = fetch): Promise<SpeakerHeldOutRecord> {
   const url = joinUrl(baseUrl, SUPERNET_DIRS.audio + SPEAKER_HELD_OUT_FILE);
   return parseSpeakerHeldOut(await fetchJson(url, fetchFn), url);
+}
+
+/** The demo audio supernet's scores on voices it never heard; rejects naming the URL when missing or malformed. */
+export async function loadUnheardVoices(baseUrl = APP_BASE_URL, fetchFn: typeof fetch = fetch): Promise<UnheardVoicesRecord> {
+  const url = joinUrl(baseUrl, SUPERNET_DIRS.audio + UNHEARD_VOICES_FILE);
+  return parseUnheardVoices(await fetchJson(url, fetchFn), url);
 }

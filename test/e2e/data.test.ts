@@ -52,6 +52,12 @@ describe('Data view (built app)', () => {
     const shipped = (await honest.getByTestId('shipped-pipeline').textContent())!.replace(/\s+/g, ' ');
     expect(shipped).toContain(training.leaveOneSpeakerOut.pipeline);
     for (const r of training.leaveOneSpeakerOut.results) expect(shipped).toContain(`${r.heldOut} ${r.largest.heldOutSpeaker.toFixed(1)} %`);
+    // And the shipped supernet's own score on voices it never heard, from its record.
+    const unheard = JSON.parse(readFileSync('public/models/avmnist-audio/unheard-voices.json', 'utf8'));
+    const largest = unheard.results.find((r: { genome: string }) => r.genome === 'k7777e6666d4');
+    const unheardText = (await honest.getByTestId('unheard-voices').textContent())!.replace(/\s+/g, ' ');
+    expect(unheardText).toContain(`${largest.accuracy.toFixed(1)} % largest`);
+    for (const [s, v] of Object.entries(largest.perSpeaker) as [string, { accuracy: number }][]) expect(unheardText).toContain(`${s} ${v.accuracy.toFixed(1)} %`);
     // A clip loads from the page's own origin.
     const play = page.getByRole('button', { name: /^Play spoken/ }).first();
     await play.click();

@@ -18,6 +18,13 @@ describe('eval-subnet arguments', () => {
     expect(a.bnBatches).toBeUndefined();
   });
 
+  it('keeps a --wav-dir result in a record only with --about', () => {
+    const base = ['--modality', 'audio', '--genome', 'k7777e6666d4'];
+    expect(parseEvalArgs([...base, '--wav-dir', 'm', '--record', 'r.json', '--about', 'my voice'])).toMatchObject({ record: 'r.json', about: 'my voice' });
+    expect(() => parseEvalArgs([...base, '--record', 'r.json', '--about', 'x'])).toThrow('--record keeps a --wav-dir result: it needs --wav-dir');
+    expect(() => parseEvalArgs([...base, '--wav-dir', 'm', '--record', 'r.json'])).toThrow('--record needs --about TEXT: where the recordings come from');
+  });
+
   it('takes --wav-dir DIR for audio only', () => {
     expect(parseEvalArgs(['--modality', 'audio', '--genome', 'k7777e6666d4', '--wav-dir', 'mine']).wavDir).toBe('mine');
     expect(() => parseEvalArgs(['--modality', 'image', '--genome', 'k7777e6666d4', '--wav-dir', 'mine'])).toThrow(/needs --modality audio/);
@@ -36,7 +43,7 @@ describe('eval-subnet arguments', () => {
     [['--modality', 'image', '--genome', 'k7777e6666d4', '--bn-batches', '0'], /--bn-batches must be a whole number ≥ 1, got "0"/],
     [['--modality', 'image', '--genome', 'k7777e6666d4', '--bn-batches', '2.5'], /--bn-batches must be a whole number ≥ 1, got "2.5"/],
     [['--modality', 'image', '--genome'], /--genome needs a value/],
-    [['--modality', 'image', '--frobnicate', '1'], /unknown argument "--frobnicate"; allowed: --modality, --genome, --split, --bn-batches, --models, --wav-dir$/],
+    [['--modality', 'image', '--frobnicate', '1'], /unknown argument "--frobnicate"; allowed: --modality, --genome, --split, --bn-batches, --models, --wav-dir, --record, --about$/],
     [['--modality', 'image', '--modality', 'audio'], /--modality given twice/],
   ])('rejects %j with a one-line message', (argv, msg) => {
     expect(() => parseEvalArgs(argv as string[])).toThrow(ArgError);

@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { decodeWav } from '../../src/data/wav';
 import { resample } from '../../src/core/audio/resample';
+import { parseUnheardVoices } from '../../src/core/unheard-voices';
+import { createHash } from 'node:crypto';
 
 /** A 16-bit PCM stereo WAV (both channels the same signal). */
 function stereoWav(samples: Float32Array, rate: number): Uint8Array {
@@ -45,7 +47,7 @@ describe('eval-subnet --wav-dir', () => {
       writeFileSync(join(dir, '3_stereo16k_1.wav'), stereoWav(resample(original.samples, original.sampleRate, 16000), 16000));
       writeFileSync(join(dir, '4_broken_1.wav'), new Uint8Array([82, 73, 70, 70, 0, 0]));
       copyFileSync('public/data/avmnist/clips/1_theo_19.wav', join(dir, 'one by theo.wav'));
-      const r = spawnSync('npx', ['tsx', resolve('scripts/eval-subnet.ts'), '--modality', 'audio', '--genome', 'k7777e6666d4', '--wav-dir', dir, '--bn-batches', '2'], { encoding: 'utf8' });
+      const r = spawnSync('npx', ['tsx', resolve('scripts/eval-subnet.ts'), '--modality', 'audio', '--genome', 'k7777e6666d4', '--wav-dir', dir, '--bn-batches', '2', '--record', join(dir, 'record.json'), '--about', 'test clips'], { encoding: 'utf8' });
       expect(r.status, r.stderr).toBe(0);
       const out = JSON.parse(r.stdout);
       expect(out.n).toBe(5);
@@ -57,6 +59,13 @@ describe('eval-subnet --wav-dir', () => {
       expect(out.accuracy).toBeGreaterThanOrEqual(80);
       expect(r.stderr).toMatch(/4_broken_1\.wav: skipped \(.*not a readable WAV file/);
       expect(r.stderr).toMatch(/one by theo\.wav: skipped \(the name must be <digit>_<speaker>_<take>\.wav\)/);
+      // --record keeps the same result, with the scored weights' SHA-256 and the command (without --record/--about)
+      const kept = parseUnheardVoices(JSON.parse(readFileSync(join(dir, 'record.json'), 'utf8')));
+      expect(kept.about).toBe('test clips');
+      expect(kept.results).toHaveLength(1);
+      expect(kept.results[0]).toMatchObject({ genome: 'k7777e6666d4', accuracy: out.accuracy, n: 5, skipped: 2, perSpeaker: out.perSpeaker });
+      expect(kept.results[0].weightsSha256).toBe(createHash('sha256').update(readFileSync('public/models/avmnist-audio/supernet.bin')).digest('hex'));
+      expect(kept.results[0].command).toBe(`npm run --silent eval-subnet -- --modality audio --genome k7777e6666d4 --wav-dir ${dir} --bn-batches 2`);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
