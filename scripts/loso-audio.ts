@@ -43,10 +43,11 @@ import { coefficientStats, DEFAULT_CLIP_SIGMA, mfccToUnit } from '../src/core/au
 import { resample } from '../src/core/audio/resample';
 import { cmvn } from '../src/core/audio/cmvn';
 import { keepCoefficients } from '../src/core/audio/keep-coefficients';
-import { parseFsddName, type FsddName } from '../src/core/audio/demo-features';
+import { decodeDemoBytes, parseFsddName, unitToDemoBytes, type FsddName } from '../src/core/audio/demo-features';
 import { leaveOneSpeakerOut } from '../src/core/audio/speaker-split';
 import { decodeWav } from '../src/data/wav';
-import { VTLP_RANGE, VtlpMfccExtractor, vtlpFactors } from '../src/core/audio/vtlp';
+import { VTLP_RANGE } from '../src/core/audio/vtlp';
+import { vtlpCopies } from '../src/core/audio/vtlp-copies';
 import { DEFAULT_TRIM, trimSilence } from '../src/core/audio/trim';
 import { SPEED_RANGE, speedFactors, speedPerturb } from '../src/core/audio/speed-perturb';
 import { Rng } from '../src/core/rng';
@@ -108,12 +109,8 @@ async function main(argv: string[]): Promise<number> {
   // VTLP copies of the training clips only (the statistics below stay those of the unwarped clips);
   // the extra clips come last, so the original clips' warp factors do not depend on --extra-train
   const vtlpRng = new Rng(a.seed + 1000);
-  const warped: Clip[] = [];
-  for (const c of a.vtlp > 0 ? trainClips : []) {
-    for (const alpha of vtlpFactors(a.vtlp, () => vtlpRng.next(), a.vtlpRange)) {
-      warped.push({ ...c, raw: new VtlpMfccExtractor(alpha).compute(c.samples, sr) });
-    }
-  }
+  const warpedMaps = a.vtlp > 0 ? vtlpCopies(trainClips.map((c) => ({ samples: c.samples, sampleRate: sr })), a.vtlp, () => vtlpRng.next(), a.vtlpRange).maps : [];
+  const warped: Clip[] = warpedMaps.map((raw, i) => ({ ...trainClips[Math.floor(i / a.vtlp)], raw }));
   // speed-perturbed copies (their own random stream, so adding them leaves the VTLP copies as they were)
   const speedRng = new Rng(a.seed + 2000);
   const sped: Clip[] = [];
@@ -126,7 +123,7 @@ async function main(argv: string[]): Promise<number> {
   const stats = coefficientStats(trainClips.map((c) => c.raw), C, F);
   if (a.coefficients > C) throw new Error(`--coefficients must be at most ${C}, got ${a.coefficients}`);
   const normalised = (raw: Float32Array): Float32Array =>
-    a.features === 'cmvn' ? cmvn(raw, C, F) : Float32Array.from(mfccToUnit(raw, stats, F, DEFAULT_CLIP_SIGMA), (u) => (Math.round(255 * Math.min(1, Math.max(0, u))) / 255 - 0.5) / 0.5);
+    a.features === 'cmvn' ? cmvn(raw, C, F) : decodeDemoBytes(unitToDemoBytes(mfccToUnit(raw, stats, F, DEFAULT_CLIP_SIGMA)));
   // --coefficients K: rows K..C−1 zeroed after normalisation (the map stays C×F)
   const feature = (raw: Float32Array): Float32Array =>
     a.coefficients < C ? keepCoefficients(normalised(raw), C, F, a.coefficients) : normalised(raw);

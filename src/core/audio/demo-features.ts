@@ -23,11 +23,14 @@ export function parseFsddName(fileName: string): FsddName | null {
   return m ? { digit: Number(m[1]), speaker: m[2].toLowerCase(), take: Number(m[3]) } : null;
 }
 
+/** Values in [0, 1] (clamped) as the datasets store them: q = round(255 · u). */
+export const unitToDemoBytes = (unit: ArrayLike<number>): Uint8Array => Uint8Array.from(unit, (u) => Math.round(255 * Math.min(1, Math.max(0, u))));
+
 /** A raw MFCC map (8 kHz) as audio.bin stores it: per-utterance CMVN in [−1, 1], u = 0.5 + x / 2, q = round(255 · u). */
 export function mfccToDemoBytes(raw: ArrayLike<number>): Uint8Array {
   const { numCoefficients: C, numFrames: F } = AVMNIST_MFCC;
   // u rounded to float32 before quantising, as the unseen-speaker set was first built (byte-identical)
-  return Uint8Array.from(cmvn(raw, C, F), (x) => Math.round(255 * Math.min(1, Math.max(0, Math.fround(x * 0.5 + 0.5)))));
+  return unitToDemoBytes(Float32Array.from(cmvn(raw, C, F), (x) => x * 0.5 + 0.5));
 }
 
 /** Stored bytes decoded to the supernet's input, as the dataset loader does: (q / 255 − 0.5) / 0.5. */
