@@ -6,7 +6,7 @@
 
 import { parseGenome } from '../src/core/genome';
 import { CELL_CHOICES, NODE_CHOICES } from '../src/core/types';
-import { defineFlags, parseFlags, usageLine } from './cli-args';
+import { ArgError, defineFlags, parseFlags, usageLine } from './cli-args';
 import { DATASET_DIR } from '../src/data/asset-paths';
 
 const MODALITIES = ['image', 'audio'] as const;
@@ -91,7 +91,11 @@ export const TRAIN_SUPERNET_NODE_FLAGS = defineFlags({
   /** A leave-one-speaker-out record (scripts/loso-audio.ts); its rows for this pipeline go into training.json. */
   losoRecord: { type: 'string', value: 'FILE' },
 });
-export const parseTrainSupernetNodeArgs = (argv: readonly string[]) => parseFlags(argv, TRAIN_SUPERNET_NODE_FLAGS).values;
+export function parseTrainSupernetNodeArgs(argv: readonly string[]) {
+  const a = parseFlags(argv, TRAIN_SUPERNET_NODE_FLAGS).values;
+  if ((a.vtlp > 0 || a.losoRecord !== undefined) && a.modality !== 'audio') throw new ArgError('--vtlp and --loso-record warp and score recordings: they need --modality audio');
+  return a;
+}
 
 /** scripts/train-baseline.ts: unimodal baselines on the demo set. */
 export const TRAIN_BASELINE_FLAGS = defineFlags({

@@ -55,6 +55,7 @@ describe('tool flags', () => {
     ['train-supernet', parseTrainSupernetArgs, ['--modality', 'image', '--flags', '{x'], /^train-supernet: --flags: .*JSON/],
     ['train-supernet-node', parseTrainSupernetNodeArgs, ['--modality', 'image', '--warmup', '1'], /^train-supernet-node: unknown argument "--warmup"; allowed: --modality, /],
     ['train-supernet-node', parseTrainSupernetNodeArgs, ['--modality', 'image', '--lr', 'fast'], 'train-supernet-node: --lr must be a number ≥ 0, got "fast"'],
+    ['train-supernet-node', parseTrainSupernetNodeArgs, ['--modality', 'image', '--vtlp', '3'], 'train-supernet-node: --vtlp and --loso-record warp and score recordings: they need --modality audio'],
     ['train-baseline', parseTrainBaselineArgs, ['--model', 'rnn'], 'train-baseline: --model must be cnn or linear, got "rnn"'],
     ['build-avmnist', parseBuildAvmnistArgs, ['--seed', 'x'], 'build-avmnist: --seed must be a whole number from 0 to 4294967295, got "x"'],
     ['build-luts', parseBuildLutsArgs, ['a', 'b'], 'build-luts: unknown argument "b"; allowed: REFERENCE_DIR'],
