@@ -3,7 +3,9 @@
 // their takes 0–4, and tests on every take of the third speaker — a voice training never heard.
 // Features: `demo` = the demo set's features before 2026-12-06 (MFCC, dataset-level per-coefficient
 // statistics of the training clips, byte quantised), `cmvn` = per-utterance cepstral mean and
-// variance normalisation (what the demo sets use since).
+// variance normalisation of the MFCC map (the demo sets' features from the morning of 2026-12-06),
+// `logmel-cmn` = the 20-band log-mel map with per-utterance mean normalisation, byte quantised
+// (src/core/audio/log-mel.ts, cmn.ts; measured, not adopted: notes/runs/logmel-2026-12-06e/).
 // Training: sandwich rule on tfjs cpu with our fast kernels (as scripts/train-supernet-node.ts);
 // `--augment audio` adds time shift and time/frequency masking (src/ml/supernet/augment.ts).
 // `--vtlp K` adds K vocal-tract-length-perturbed copies of every training clip, precomputed before
@@ -23,7 +25,7 @@
 // validation takes and on the held-out speaker, BN recalibrated on the training clips.
 //
 //   npx tsx scripts/loso-audio.ts --fsdd ../shared/data/fsdd/recordings --held-out theo
-//     [--features demo|cmvn] [--warmup-epochs 4] [--epochs 8] [--seed 1] [--augment none|audio]
+//     [--features demo|cmvn|logmel-cmn] [--warmup-epochs 4] [--epochs 8] [--seed 1] [--augment none|audio]
 //     [--vtlp 0] [--vtlp-range 0.15] [--speed 0] [--speed-range 0.1] [--extra-train DIR] [--coefficients 20]
 //     [--trim [--trim-db -35]]
 
@@ -38,16 +40,17 @@ import { trainSupernet } from '../src/ml/supernet/train';
 import { evaluateSubnet } from '../src/ml/supernet/evaluate';
 import type { Split } from '../src/ml/supernet/batches';
 import { LARGEST_GENOME, SMALLEST_GENOME } from '../src/core/genome';
-import { AVMNIST_MFCC, MfccExtractor } from '../src/core/audio/mfcc';
+import { MfccExtractor } from '../src/core/audio/mfcc';
 import { coefficientStats, DEFAULT_CLIP_SIGMA, mfccToUnit } from '../src/core/audio/normalise';
 import { resample } from '../src/core/audio/resample';
 import { cmvn } from '../src/core/audio/cmvn';
 import { keepCoefficients } from '../src/core/audio/keep-coefficients';
 import { decodeDemoBytes, parseFsddName, unitToDemoBytes, type FsddName } from '../src/core/audio/demo-features';
+import { cmn } from '../src/core/audio/cmn';
 import { leaveOneSpeakerOut } from '../src/core/audio/speaker-split';
 import { decodeWav } from '../src/data/wav';
 import { VTLP_RANGE } from '../src/core/audio/vtlp';
-import { vtlpCopies } from '../src/core/audio/vtlp-copies';
+import { LOG_MEL_FRONT_END, MFCC_FRONT_END, vtlpCopies } from '../src/core/audio/vtlp-copies';
 import { DEFAULT_TRIM, trimSilence } from '../src/core/audio/trim';
 import { SPEED_RANGE, speedFactors, speedPerturb } from '../src/core/audio/speed-perturb';
 import { Rng } from '../src/core/rng';
@@ -55,7 +58,7 @@ import { Rng } from '../src/core/rng';
 const FLAGS = defineFlags({
   fsdd: { type: 'string', required: true, value: 'DIR' },
   heldOut: { type: 'string', required: true, value: 'SPEAKER' },
-  features: { type: 'choice', choices: ['demo', 'cmvn'], default: 'demo' },
+  features: { type: 'choice', choices: ['demo', 'cmvn', 'logmel-cmn'], default: 'demo' },
   warmupEpochs: { type: 'int', min: 0, default: 4 },
   epochs: { type: 'int', min: 1, default: 8 },
   seed: { type: 'int', min: 0, default: 1 },
@@ -78,9 +81,11 @@ async function main(argv: string[]): Promise<number> {
   const { values: a } = parseFlags(argv, FLAGS);
   installFastCpuKernels();
   await tf.setBackend('cpu');
-  const { numCoefficients: C, numFrames: F } = AVMNIST_MFCC;
-  const extractor = new MfccExtractor(AVMNIST_MFCC);
-  const sr = AVMNIST_MFCC.sampleRate;
+  const front = a.features === 'logmel-cmn' ? LOG_MEL_FRONT_END : MFCC_FRONT_END;
+  const { numCoefficients: C, numFrames: F } = front.params;
+  const extractor = new MfccExtractor(front.params);
+  const sr = front.params.sampleRate;
+  if (a.features === 'logmel-cmn' && a.coefficients !== 20) throw new Error('--coefficients zeroes cepstral coefficients: it needs --features demo or cmvn');
   const trim = a.trim === true;
   if (!(a.trimDb < 0)) throw new Error(`--trim-db must be below 0, got ${a.trimDb}`);
   const trimSettings = { ...DEFAULT_TRIM, thresholdDb: a.trimDb };
@@ -95,7 +100,7 @@ async function main(argv: string[]): Promise<number> {
       const w = decodeWav(readFileSync(join(dir, file)), file);
       const at8k = resample(w.samples, w.sampleRate, sr);
       const samples = trim ? trimSilence(at8k, sr, trimSettings) : at8k;
-      out.push({ name, samples, raw: extractor.compute(samples, sr) });
+      out.push({ name, samples, raw: front.rawMap(samples, extractor) });
     }
     return out;
   };
@@ -109,7 +114,7 @@ async function main(argv: string[]): Promise<number> {
   // VTLP copies of the training clips only (the statistics below stay those of the unwarped clips);
   // the extra clips come last, so the original clips' warp factors do not depend on --extra-train
   const vtlpRng = new Rng(a.seed + 1000);
-  const warpedMaps = a.vtlp > 0 ? vtlpCopies(trainClips.map((c) => ({ samples: c.samples, sampleRate: sr })), a.vtlp, () => vtlpRng.next(), a.vtlpRange).maps : [];
+  const warpedMaps = a.vtlp > 0 ? vtlpCopies(trainClips.map((c) => ({ samples: c.samples, sampleRate: sr })), a.vtlp, () => vtlpRng.next(), a.vtlpRange, front).maps : [];
   const warped: Clip[] = warpedMaps.map((raw, i) => ({ ...trainClips[Math.floor(i / a.vtlp)], raw }));
   // speed-perturbed copies (their own random stream, so adding them leaves the VTLP copies as they were)
   const speedRng = new Rng(a.seed + 2000);
@@ -117,13 +122,14 @@ async function main(argv: string[]): Promise<number> {
   for (const c of a.speed > 0 ? trainClips : []) {
     for (const f of speedFactors(a.speed, () => speedRng.next(), a.speedRange)) {
       const samples = speedPerturb(c.samples, f);
-      sped.push({ ...c, samples, raw: extractor.compute(samples, sr) });
+      sped.push({ ...c, samples, raw: front.rawMap(samples, extractor) });
     }
   }
   const stats = coefficientStats(trainClips.map((c) => c.raw), C, F);
   if (a.coefficients > C) throw new Error(`--coefficients must be at most ${C}, got ${a.coefficients}`);
   const normalised = (raw: Float32Array): Float32Array =>
-    a.features === 'cmvn' ? cmvn(raw, C, F) : decodeDemoBytes(unitToDemoBytes(mfccToUnit(raw, stats, F, DEFAULT_CLIP_SIGMA)));
+    a.features === 'logmel-cmn' ? decodeDemoBytes(unitToDemoBytes(Float32Array.from(cmn(raw, C, F), (x) => x * 0.5 + 0.5)))
+      : a.features === 'cmvn' ? cmvn(raw, C, F) : decodeDemoBytes(unitToDemoBytes(mfccToUnit(raw, stats, F, DEFAULT_CLIP_SIGMA)));
   // --coefficients K: rows K..C−1 zeroed after normalisation (the map stays C×F)
   const feature = (raw: Float32Array): Float32Array =>
     a.coefficients < C ? keepCoefficients(normalised(raw), C, F, a.coefficients) : normalised(raw);
@@ -181,4 +187,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-runCli('loso-audio', main, { usage: 'npx tsx scripts/loso-audio.ts --fsdd DIR --held-out SPEAKER [--features demo|cmvn] [--warmup-epochs N] [--epochs N] [--seed N] [--augment none|audio] [--vtlp K] [--vtlp-range R] [--speed K] [--speed-range R] [--extra-train DIR] [--trim [--trim-db DB]] [--record FILE]' });
+runCli('loso-audio', main, { usage: 'npx tsx scripts/loso-audio.ts --fsdd DIR --held-out SPEAKER [--features demo|cmvn|logmel-cmn] [--warmup-epochs N] [--epochs N] [--seed N] [--augment none|audio] [--vtlp K] [--vtlp-range R] [--speed K] [--speed-range R] [--extra-train DIR] [--trim [--trim-db DB]] [--record FILE]' });

@@ -65,7 +65,7 @@ export function summariseHeldOut(r: SpeakerHeldOutRecord): { features: string; a
 }
 
 /**
- * The rows that measured one training pipeline (per-utterance CMVN features, `augment`, `vtlp`
+ * The rows that measured one training pipeline (`features`, `augment`, `vtlp`
  * warped copies, nothing else added), by held-out speaker — what a shipped supernet trained that
  * way records in its training.json. Rows with other additions (speed copies, extra voices,
  * trimming, fewer coefficients) are not this pipeline and are left out.

@@ -1,8 +1,9 @@
 // VTLP training copies: K maps per clip in clip order, factors stratified inside 1 ± range,
 // reproducible from the seed, resampled like the demo pipeline, and α = 1 gives the plain map.
 import { describe, expect, it } from 'vitest';
-import { vtlpCopies } from '../../../src/core/audio/vtlp-copies';
+import { LOG_MEL_FRONT_END, vtlpCopies } from '../../../src/core/audio/vtlp-copies';
 import { AVMNIST_MFCC, MfccExtractor } from '../../../src/core/audio/mfcc';
+import { AVMNIST_LOG_MEL, logMelMap } from '../../../src/core/audio/log-mel';
 import { resample } from '../../../src/core/audio/resample';
 import { Rng } from '../../../src/core/rng';
 import { SR, tone } from './test-signals';
@@ -39,10 +40,22 @@ describe('vtlpCopies', () => {
     expect(run(3).alphas).not.toEqual(run(4).alphas);
   });
 
-  it('with range 0 is the unwarped map of the clip at 8 kHz', () => {
+  it('with range 0 is the unwarped demo (MFCC) map of the clip at 8 kHz, or the log-mel map with that front end', () => {
     const { maps, alphas } = vtlpCopies([clipB], 1, () => 0.5, 0);
     expect(alphas).toEqual([1]);
-    const plain = new MfccExtractor(AVMNIST_MFCC).compute(resample(clipB.samples, 16000, SR), SR);
-    expect(Array.from(maps[0])).toEqual(Array.from(plain));
+    const at8k = resample(clipB.samples, 16000, SR);
+    expect(Array.from(maps[0])).toEqual(Array.from(new MfccExtractor(AVMNIST_MFCC).compute(at8k, SR)));
+    const logMel = vtlpCopies([clipB], 1, () => 0.5, 0, LOG_MEL_FRONT_END).maps;
+    expect(Array.from(logMel[0])).toEqual(Array.from(logMelMap(new MfccExtractor(AVMNIST_LOG_MEL), at8k, SR)));
+  });
+
+  it('warps the log-mel front end too: a warped copy differs from the plain map, same size', () => {
+    const rng = new Rng(5);
+    const { maps } = vtlpCopies([clipA], 2, () => rng.next(), 0.15, LOG_MEL_FRONT_END);
+    const plain = logMelMap(new MfccExtractor(AVMNIST_LOG_MEL), clipA.samples, SR);
+    for (const m of maps) {
+      expect(m).toHaveLength(plain.length);
+      expect(Array.from(m)).not.toEqual(Array.from(plain));
+    }
   });
 });
