@@ -20,6 +20,9 @@
 // `--extra-train DIR` adds every FSDD-named WAV in DIR whose speaker is not one of the evaluated
 // speakers (those in --fsdd) to the training clips, all takes, with the same features and the same
 // VTLP/speed copies; never to validation or test. The output names them in "extraTrainSpeakers".
+// `--crop K` adds K randomly silence-cropped copies of every training clip (each keeps the speech
+// span and a random share of the silence around it, src/core/audio/silence-crop.ts); combinable
+// with --vtlp and --speed. Validation and test clips are never cropped.
 // `--coefficients K` zeroes cepstral coefficients K..19 after normalisation (src/core/audio/keep-coefficients.ts).
 // Prints one JSON object: the largest and smallest subnet's accuracy (%) on the same-speaker
 // validation takes and on the held-out speaker, BN recalibrated on the training clips.
@@ -27,7 +30,7 @@
 //   npx tsx scripts/loso-audio.ts --fsdd ../shared/data/fsdd/recordings --held-out theo
 //     [--features demo|cmvn|logmel-cmn] [--warmup-epochs 4] [--epochs 8] [--seed 1] [--augment none|audio]
 //     [--vtlp 0] [--vtlp-range 0.15] [--speed 0] [--speed-range 0.1] [--extra-train DIR] [--coefficients 20]
-//     [--trim [--trim-db -35]]
+//     [--trim [--trim-db -35]] [--crop 0]
 
 import * as tf from '@tensorflow/tfjs';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -54,6 +57,7 @@ import { LOG_MEL_FRONT_END, MFCC_FRONT_END, vtlpCopies } from '../src/core/audio
 import { DEFAULT_TRIM, trimSilence } from '../src/core/audio/trim';
 import { SPEED_RANGE, speedFactors, speedPerturb } from '../src/core/audio/speed-perturb';
 import { Rng } from '../src/core/rng';
+import { silenceCrops } from '../src/core/audio/silence-crop';
 
 const FLAGS = defineFlags({
   fsdd: { type: 'string', required: true, value: 'DIR' },
@@ -71,6 +75,7 @@ const FLAGS = defineFlags({
   trim: { type: 'boolean' },
   trimDb: { type: 'number', default: DEFAULT_TRIM.thresholdDb, value: 'DB' },
   coefficients: { type: 'int', min: 1, default: 20, value: 'K' },
+  crop: { type: 'int', min: 0, default: 0, value: 'K' },
   record: { type: 'string', value: 'FILE' },
 });
 
@@ -125,6 +130,10 @@ async function main(argv: string[]): Promise<number> {
       sped.push({ ...c, samples, raw: front.rawMap(samples, extractor) });
     }
   }
+  // silence-cropped copies (their own random stream)
+  const cropRng = new Rng(a.seed + 3000);
+  const cropped: Clip[] = (a.crop > 0 ? trainClips : []).flatMap((c) =>
+    silenceCrops(c.samples, sr, a.crop, () => cropRng.next()).map((samples) => ({ ...c, samples, raw: front.rawMap(samples, extractor) })));
   const stats = coefficientStats(trainClips.map((c) => c.raw), C, F);
   if (a.coefficients > C) throw new Error(`--coefficients must be at most ${C}, got ${a.coefficients}`);
   const normalised = (raw: Float32Array): Float32Array =>
@@ -138,7 +147,7 @@ async function main(argv: string[]): Promise<number> {
     cs.forEach((c, i) => inputs.set(feature(c.raw), i * C * F));
     return { inputs, labels: Uint8Array.from(cs, (c) => c.name.digit), size: C };
   };
-  const [train, val, test] = [toSplit([...trainClips, ...warped, ...sped]), toSplit(split.val), toSplit(split.test)];
+  const [train, val, test] = [toSplit([...trainClips, ...warped, ...sped, ...cropped]), toSplit(split.val), toSplit(split.test)];
   const net = new Supernet(paperConfig(C), a.seed);
   const t0 = Date.now();
   await trainSupernet(net, train, val, { seed: a.seed, warmupEpochs: a.warmupEpochs, epochs: a.epochs, batchSize: 32, lr: 3e-3, augment: a.augment }, {
@@ -160,7 +169,8 @@ async function main(argv: string[]): Promise<number> {
     vtlpRange: a.vtlp > 0 ? a.vtlpRange : undefined,
     speed: a.speed,
     speedRange: a.speed > 0 ? a.speedRange : undefined,
-    trainMaps: trainClips.length + warped.length + sped.length,
+    crop: a.crop > 0 ? a.crop : undefined,
+    trainMaps: trainClips.length + warped.length + sped.length + cropped.length,
     coefficients: a.coefficients,
     trim,
     trimDb: trim ? a.trimDb : undefined,
@@ -180,11 +190,12 @@ async function main(argv: string[]): Promise<number> {
     const same = (r: Partial<typeof out>) =>
       r.heldOut === out.heldOut && r.features === out.features && r.augment === out.augment && (r.vtlp ?? 0) === out.vtlp &&
       r.vtlpRange === out.vtlpRange && (r.speed ?? 0) === out.speed && r.speedRange === out.speedRange &&
-      String(r.extraTrainSpeakers ?? []) === String(out.extraTrainSpeakers ?? []) && (r.trim ?? false) === out.trim && r.trimDb === out.trimDb;
+      String(r.extraTrainSpeakers ?? []) === String(out.extraTrainSpeakers ?? []) && (r.trim ?? false) === out.trim && r.trimDb === out.trimDb &&
+      (r.crop ?? 0) === (out.crop ?? 0);
     rec.results = [...rec.results.filter((r: typeof out) => !same(r)), { ...out, date: new Date().toISOString().slice(0, 10) }];
     writeFileSync(a.record, JSON.stringify(rec, null, 2) + '\n');
   }
   return 0;
 }
 
-runCli('loso-audio', main, { usage: 'npx tsx scripts/loso-audio.ts --fsdd DIR --held-out SPEAKER [--features demo|cmvn|logmel-cmn] [--warmup-epochs N] [--epochs N] [--seed N] [--augment none|audio] [--vtlp K] [--vtlp-range R] [--speed K] [--speed-range R] [--extra-train DIR] [--trim [--trim-db DB]] [--record FILE]' });
+runCli('loso-audio', main, { usage: 'npx tsx scripts/loso-audio.ts --fsdd DIR --held-out SPEAKER [--features demo|cmvn|logmel-cmn] [--warmup-epochs N] [--epochs N] [--seed N] [--augment none|audio] [--vtlp K] [--vtlp-range R] [--speed K] [--speed-range R] [--extra-train DIR] [--trim [--trim-db DB]] [--crop K] [--record FILE]' });

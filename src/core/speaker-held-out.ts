@@ -67,13 +67,13 @@ export function summariseHeldOut(r: SpeakerHeldOutRecord): { features: string; a
 /**
  * The rows that measured one training pipeline (`features`, `augment`, `vtlp`
  * warped copies, nothing else added), by held-out speaker — what a shipped supernet trained that
- * way records in its training.json. Rows with other additions (speed copies, extra voices,
+ * way records in its training.json. Rows with other additions (speed or cropped copies, extra voices,
  * trimming, fewer coefficients) are not this pipeline and are left out.
  */
 export function rowsForPipeline(r: SpeakerHeldOutRecord, pipeline: { features: string; augment: string; vtlp: number }): HeldOutResult[] {
-  type Extra = HeldOutResult & { speed?: number; extraTrainSpeakers?: string[]; trim?: boolean; coefficients?: number };
+  type Extra = HeldOutResult & { speed?: number; extraTrainSpeakers?: string[]; trim?: boolean; coefficients?: number; crop?: number };
   return (r.results as Extra[])
     .filter((x) => x.features === pipeline.features && x.augment === pipeline.augment && (x.vtlp ?? 0) === pipeline.vtlp)
-    .filter((x) => !x.speed && !x.extraTrainSpeakers?.length && !x.trim && (x.coefficients ?? 20) === 20)
+    .filter((x) => !x.speed && !x.extraTrainSpeakers?.length && !x.trim && !x.crop && (x.coefficients ?? 20) === 20)
     .sort((a, b) => a.heldOut.localeCompare(b.heldOut));
 }
