@@ -90,10 +90,14 @@ export const TRAIN_SUPERNET_NODE_FLAGS = defineFlags({
   fsdd: { type: 'string', default: '../shared/data/fsdd/recordings', value: 'DIR' },
   /** A leave-one-speaker-out record (scripts/loso-audio.ts); its rows for this pipeline go into training.json. */
   losoRecord: { type: 'string', value: 'FILE' },
+  /** Audio: K randomly silence-cropped copies of every training clip, from its WAV in --fsdd. */
+  crop: { type: 'int', min: 0, default: 0, value: 'K' },
 });
 export function parseTrainSupernetNodeArgs(argv: readonly string[]) {
   const a = parseFlags(argv, TRAIN_SUPERNET_NODE_FLAGS).values;
   if ((a.vtlp > 0 || a.losoRecord !== undefined) && a.modality !== 'audio') throw new ArgError('--vtlp and --loso-record warp and score recordings: they need --modality audio');
+  if (a.crop > 0 && a.modality !== 'audio') throw new ArgError('--crop cuts recordings: it needs --modality audio');
+  if (a.crop > 0 && a.losoRecord !== undefined) throw new ArgError('--crop with --loso-record: the record has no rows for cropped training yet');
   return a;
 }
 

@@ -12,6 +12,7 @@
 //        [--data DIR] (dataset folder under public/, default data/avmnist/; e.g. data/avmnist-unseen/)
 //        [--vtlp K --fsdd DIR] (audio: K vocal-tract-length-perturbed copies of each training clip, train only)
 //        [--loso-record FILE] (audio: copy that leave-one-speaker-out record's rows for this pipeline into training.json)
+//        [--crop K --fsdd DIR] (audio: K randomly silence-cropped copies of each training clip, train only)
 // Flags: scripts/tool-args.ts. Bad arguments: one line on stderr, exit 2.
 
 import * as tf from '@tensorflow/tfjs';
@@ -40,6 +41,9 @@ import { CMVN_METHOD } from '../src/core/audio/cmvn';
 import { decodeDemoBytes, mfccToDemoBytes } from '../src/core/audio/demo-features';
 import { VTLP_RANGE } from '../src/core/audio/vtlp';
 import { vtlpCopies } from '../src/core/audio/vtlp-copies';
+import { CROP_SPEECH, silenceCrops } from '../src/core/audio/silence-crop';
+import { AVMNIST_MFCC, MfccExtractor } from '../src/core/audio/mfcc';
+import { resample } from '../src/core/audio/resample';
 import { Rng } from '../src/core/rng';
 import { decodeWav } from '../src/data/wav';
 import type { AvmnistManifest } from '../src/data/avmnist-format';
@@ -81,6 +85,22 @@ function vtlpTrainingCopies(dataDir: string, train: Split, copies: number, fsddD
   return { inputs, labels: Uint8Array.from(maps, (_, i) => train.labels[Math.floor(i / copies)]) };
 }
 
+/** Silence-cropped copies of the training clips, from the WAVs the dataset's manifest names, normalised as the dataset is (CMVN). */
+function cropTrainingCopies(dataDir: string, train: Split, copies: number, fsddDir: string, seed: number): { inputs: Float32Array; labels: Uint8Array } {
+  const manifest = JSON.parse(readFileSync(join(dataDir, DATASET_MANIFEST_FILE), 'utf8')) as AvmnistManifest;
+  if (manifest.normalisation.audio.method !== CMVN_METHOD) throw new Error(`--crop needs a dataset with per-utterance CMVN audio features; ${dataDir} has "${manifest.normalisation.audio.method}"`);
+  const sr = AVMNIST_MFCC.sampleRate;
+  const extractor = new MfccExtractor(AVMNIST_MFCC);
+  const rng = new Rng(seed + 3000); // as scripts/loso-audio.ts draws its crops
+  const maps = manifest.sources.train.fsdd.slice(0, train.labels.length).flatMap((f) => {
+    const w = decodeWav(readFileSync(join(fsddDir, f)), f);
+    return silenceCrops(resample(w.samples, w.sampleRate, sr), sr, copies, () => rng.next()).map((c) => decodeDemoBytes(mfccToDemoBytes(extractor.compute(c, sr))));
+  });
+  const inputs = new Float32Array(maps.length * train.size * train.size);
+  maps.forEach((m, i) => inputs.set(m, i * m.length));
+  return { inputs, labels: Uint8Array.from(maps, (_, i) => train.labels[Math.floor(i / copies)]) };
+}
+
 /** The leave-one-speaker-out rows of this training pipeline (CMVN, this augmentation, this many VTLP copies). */
 function losoSummary(file: string, vtlp: number, augment: string): LeaveOneSpeakerOutSummary {
   const record = parseSpeakerHeldOut(JSON.parse(readFileSync(resolve(root, file), 'utf8')), file);
@@ -114,8 +134,13 @@ async function main(argv: string[]) {
   const data = await loadData(join(root, publicPath(args.data)));
   const train = toSplit(data.train, modality, args.trainSubset);
   const loso = args.losoRecord ? losoSummary(args.losoRecord, args.vtlp, settings.augment) : null; // checked before hours of training
-  const copies = args.vtlp > 0 ? vtlpTrainingCopies(join(root, publicPath(args.data)), train, args.vtlp, args.fsdd, settings.seed) : null;
-  if (copies) log(`vtlp: ${copies.labels.length} warped copies of the ${train.labels.length} training clips (${args.vtlp} each, factors 1 ± ${VTLP_RANGE})`);
+  const warped = args.vtlp > 0 ? vtlpTrainingCopies(join(root, publicPath(args.data)), train, args.vtlp, args.fsdd, settings.seed) : null;
+  if (warped) log(`vtlp: ${warped.labels.length} warped copies of the ${train.labels.length} training clips (${args.vtlp} each, factors 1 ± ${VTLP_RANGE})`);
+  const cropped = args.crop > 0 ? cropTrainingCopies(join(root, publicPath(args.data)), train, args.crop, args.fsdd, settings.seed) : null;
+  if (cropped) log(`crop: ${cropped.labels.length} silence-cropped copies of the ${train.labels.length} training clips (${args.crop} each)`);
+  const copies = warped && cropped
+    ? { inputs: concat(warped.inputs, cropped.inputs), labels: Uint8Array.from([...warped.labels, ...cropped.labels]) }
+    : (warped ?? cropped);
   const val = toSplit(data.val, modality);
   const test = toSplit(data.test, modality);
   log(`${modality}: train ${train.labels.length} / val ${val.labels.length} / test ${test.labels.length}, out ${outDir}`);
@@ -176,7 +201,10 @@ async function main(argv: string[]) {
     randomSubnets,
     randomRecalBatches,
     bytes: bin.length,
-    ...(copies ? { trainingCopies: `${args.vtlp} vocal-tract-length-perturbed copies of each training clip (mel filter bank warped by factors stratified over 1 ± ${VTLP_RANGE}, seeded by --seed; src/core/audio/vtlp-copies.ts), ${copies.labels.length} maps beside the ${train.labels.length} clips; BN recalibration and every figure use the clips only` } : {}),
+    ...(copies ? { trainingCopies: [
+      warped ? `${args.vtlp} vocal-tract-length-perturbed copies of each training clip (mel filter bank warped by factors stratified over 1 ± ${VTLP_RANGE}, seeded by --seed; src/core/audio/vtlp-copies.ts)` : '',
+      cropped ? `${args.crop} randomly silence-cropped copies of each training clip (speech within ${-CROP_SPEECH.thresholdDb} dB of the loudest frame kept, a random share of the silence around it; src/core/audio/silence-crop.ts)` : '',
+    ].filter(Boolean).join(' and ') + `, ${copies.labels.length} maps beside the ${train.labels.length} clips; BN recalibration and every figure use the clips only` } : {}),
     ...(loso ? { leaveOneSpeakerOut: loso } : {}),
   });
   writeFileSync(join(outDir, TRAINING_RECORD_FILE), JSON.stringify(training, null, 1) + '\n');
