@@ -23,6 +23,9 @@
 // `--crop K` adds K randomly silence-cropped copies of every training clip (each keeps the speech
 // span and a random share of the silence around it, src/core/audio/silence-crop.ts); combinable
 // with --vtlp and --speed. Validation and test clips are never cropped.
+// `--also-test DIR` also scores the trained subnets on every FSDD-named WAV in DIR whose speaker is
+// not one of the evaluated speakers (voices neither training nor the held-out test holds), per
+// speaker, in "otherVoices" — the check that a choice made on the three demo voices carries.
 // `--coefficients K` zeroes cepstral coefficients K..19 after normalisation (src/core/audio/keep-coefficients.ts).
 // Prints one JSON object: the largest and smallest subnet's accuracy (%) on the same-speaker
 // validation takes and on the held-out speaker, BN recalibrated on the training clips.
@@ -30,7 +33,7 @@
 //   npx tsx scripts/loso-audio.ts --fsdd ../shared/data/fsdd/recordings --held-out theo
 //     [--features demo|cmvn|logmel-cmn] [--warmup-epochs 4] [--epochs 8] [--seed 1] [--augment none|audio]
 //     [--vtlp 0] [--vtlp-range 0.15] [--speed 0] [--speed-range 0.1] [--extra-train DIR] [--coefficients 20]
-//     [--trim [--trim-db -35]] [--crop 0]
+//     [--trim [--trim-db -35]] [--crop 0] [--also-test DIR]
 
 import * as tf from '@tensorflow/tfjs';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -76,6 +79,7 @@ const FLAGS = defineFlags({
   trimDb: { type: 'number', default: DEFAULT_TRIM.thresholdDb, value: 'DB' },
   coefficients: { type: 'int', min: 1, default: 20, value: 'K' },
   crop: { type: 'int', min: 0, default: 0, value: 'K' },
+  alsoTest: { type: 'string', value: 'DIR' },
   record: { type: 'string', value: 'FILE' },
 });
 
@@ -134,6 +138,8 @@ async function main(argv: string[]): Promise<number> {
   const cropRng = new Rng(a.seed + 3000);
   const cropped: Clip[] = (a.crop > 0 ? trainClips : []).flatMap((c) =>
     silenceCrops(c.samples, sr, a.crop, () => cropRng.next()).map((samples) => ({ ...c, samples, raw: front.rawMap(samples, extractor) })));
+  const others = a.alsoTest ? load(a.alsoTest, (n) => !evaluated.has(n.speaker)) : [];
+  if (a.alsoTest && others.length === 0) throw new Error(`--also-test ${a.alsoTest}: no FSDD-named WAV of a speaker other than ${[...evaluated].sort().join(', ')}`);
   const stats = coefficientStats(trainClips.map((c) => c.raw), C, F);
   if (a.coefficients > C) throw new Error(`--coefficients must be at most ${C}, got ${a.coefficients}`);
   const normalised = (raw: Float32Array): Float32Array =>
@@ -158,6 +164,14 @@ async function main(argv: string[]): Promise<number> {
     sameSpeakerVal: (await evaluateSubnet(net, genome, train, val, { batchSize: 64 })).accuracy,
     heldOutSpeaker: (await evaluateSubnet(net, genome, train, test, { batchSize: 64 })).accuracy,
   });
+  // --also-test: accuracy (%) on each other voice and on all of them
+  const otherSpeakers = [...new Set(others.map((c) => c.name.speaker))].sort();
+  const scoreOthers = async (genome: typeof LARGEST_GENOME) => {
+    const perSpeaker: Record<string, number> = {};
+    for (const s of otherSpeakers) perSpeaker[s] = (await evaluateSubnet(net, genome, train, toSplit(others.filter((c) => c.name.speaker === s)), { batchSize: 64 })).accuracy;
+    return { accuracy: (await evaluateSubnet(net, genome, train, toSplit(others), { batchSize: 64 })).accuracy, perSpeaker };
+  };
+  const otherVoices = others.length > 0 ? { clips: others.length, largest: await scoreOthers(LARGEST_GENOME), smallest: await scoreOthers(SMALLEST_GENOME) } : undefined;
   const out = {
     heldOut: a.heldOut,
     trainedOn: [...new Set(split.train.map((c) => c.name.speaker))].sort(),
@@ -179,6 +193,7 @@ async function main(argv: string[]): Promise<number> {
     seed: a.seed,
     largest: await score(LARGEST_GENOME),
     smallest: await score(SMALLEST_GENOME),
+    otherVoices,
     trainSeconds,
     command: `npx tsx scripts/loso-audio.ts ${argv.filter((x, i) => x !== '--record' && argv[i - 1] !== '--record').join(' ')}`,
   };
@@ -198,4 +213,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-runCli('loso-audio', main, { usage: 'npx tsx scripts/loso-audio.ts --fsdd DIR --held-out SPEAKER [--features demo|cmvn|logmel-cmn] [--warmup-epochs N] [--epochs N] [--seed N] [--augment none|audio] [--vtlp K] [--vtlp-range R] [--speed K] [--speed-range R] [--extra-train DIR] [--trim [--trim-db DB]] [--crop K] [--record FILE]' });
+runCli('loso-audio', main, { usage: 'npx tsx scripts/loso-audio.ts --fsdd DIR --held-out SPEAKER [--features demo|cmvn|logmel-cmn] [--warmup-epochs N] [--epochs N] [--seed N] [--augment none|audio] [--vtlp K] [--vtlp-range R] [--speed K] [--speed-range R] [--extra-train DIR] [--trim [--trim-db DB]] [--crop K] [--also-test DIR] [--record FILE]' });
