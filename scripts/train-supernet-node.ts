@@ -72,33 +72,37 @@ const concat = (a: Float32Array, b: Float32Array) => {
   return out;
 };
 
-/** VTLP copies of the training clips, from the WAVs the dataset's manifest names, normalised as the dataset is (CMVN). */
-function vtlpTrainingCopies(dataDir: string, train: Split, copies: number, fsddDir: string, seed: number): { inputs: Float32Array; labels: Uint8Array } {
+/** The training clips' recordings at 8 kHz, from the WAVs the dataset's manifest names (read once for every kind of copy). */
+function trainingRecordings(dataDir: string, train: Split, fsddDir: string, flags: string): Float32Array[] {
   const manifest = JSON.parse(readFileSync(join(dataDir, DATASET_MANIFEST_FILE), 'utf8')) as AvmnistManifest;
-  if (manifest.normalisation.audio.method !== CMVN_METHOD) throw new Error(`--vtlp needs a dataset with per-utterance CMVN audio features; ${dataDir} has "${manifest.normalisation.audio.method}"`);
-  const files = manifest.sources.train.fsdd.slice(0, train.labels.length);
-  const clips = files.map((f) => decodeWav(readFileSync(join(fsddDir, f)), f));
-  const rng = new Rng(seed + 1000); // as scripts/loso-audio.ts draws its VTLP factors
-  const { maps } = vtlpCopies(clips, copies, () => rng.next());
-  const inputs = new Float32Array(maps.length * train.size * train.size);
-  maps.forEach((m, i) => inputs.set(decodeDemoBytes(mfccToDemoBytes(m)), i * m.length));
-  return { inputs, labels: Uint8Array.from(maps, (_, i) => train.labels[Math.floor(i / copies)]) };
+  if (manifest.normalisation.audio.method !== CMVN_METHOD) throw new Error(`${flags} needs a dataset with per-utterance CMVN audio features; ${dataDir} has "${manifest.normalisation.audio.method}"`);
+  const sr = AVMNIST_MFCC.sampleRate;
+  return manifest.sources.train.fsdd.slice(0, train.labels.length).map((f) => {
+    const w = decodeWav(readFileSync(join(fsddDir, f)), f);
+    return resample(w.samples, w.sampleRate, sr);
+  });
 }
 
-/** Silence-cropped copies of the training clips, from the WAVs the dataset's manifest names, normalised as the dataset is (CMVN). */
-function cropTrainingCopies(dataDir: string, train: Split, copies: number, fsddDir: string, seed: number): { inputs: Float32Array; labels: Uint8Array } {
-  const manifest = JSON.parse(readFileSync(join(dataDir, DATASET_MANIFEST_FILE), 'utf8')) as AvmnistManifest;
-  if (manifest.normalisation.audio.method !== CMVN_METHOD) throw new Error(`--crop needs a dataset with per-utterance CMVN audio features; ${dataDir} has "${manifest.normalisation.audio.method}"`);
+/** K raw MFCC maps per training clip (clip order) normalised as the dataset is (CMVN), each labelled as its clip. */
+function packCopies(rawMaps: Float32Array[], copies: number, train: Split): { inputs: Float32Array; labels: Uint8Array } {
+  const inputs = new Float32Array(rawMaps.length * train.size * train.size);
+  rawMaps.forEach((m, i) => inputs.set(decodeDemoBytes(mfccToDemoBytes(m)), i * m.length));
+  return { inputs, labels: Uint8Array.from(rawMaps, (_, i) => train.labels[Math.floor(i / copies)]) };
+}
+
+/** VTLP copies of the training clips (factors drawn as scripts/loso-audio.ts draws them). */
+function vtlpTrainingCopies(recordings: Float32Array[], train: Split, copies: number, seed: number) {
+  const rng = new Rng(seed + 1000);
+  const sr = AVMNIST_MFCC.sampleRate;
+  return packCopies(vtlpCopies(recordings.map((samples) => ({ samples, sampleRate: sr })), copies, () => rng.next()).maps, copies, train);
+}
+
+/** Silence-cropped copies of the training clips (crops drawn as scripts/loso-audio.ts draws them). */
+function cropTrainingCopies(recordings: Float32Array[], train: Split, copies: number, seed: number) {
+  const rng = new Rng(seed + 3000);
   const sr = AVMNIST_MFCC.sampleRate;
   const extractor = new MfccExtractor(AVMNIST_MFCC);
-  const rng = new Rng(seed + 3000); // as scripts/loso-audio.ts draws its crops
-  const maps = manifest.sources.train.fsdd.slice(0, train.labels.length).flatMap((f) => {
-    const w = decodeWav(readFileSync(join(fsddDir, f)), f);
-    return silenceCrops(resample(w.samples, w.sampleRate, sr), sr, copies, () => rng.next()).map((c) => decodeDemoBytes(mfccToDemoBytes(extractor.compute(c, sr))));
-  });
-  const inputs = new Float32Array(maps.length * train.size * train.size);
-  maps.forEach((m, i) => inputs.set(m, i * m.length));
-  return { inputs, labels: Uint8Array.from(maps, (_, i) => train.labels[Math.floor(i / copies)]) };
+  return packCopies(recordings.flatMap((r) => silenceCrops(r, sr, copies, () => rng.next()).map((c) => extractor.compute(c, sr))), copies, train);
 }
 
 /** The leave-one-speaker-out rows of this training pipeline (CMVN, this augmentation, this many VTLP copies). */
@@ -134,9 +138,11 @@ async function main(argv: string[]) {
   const data = await loadData(join(root, publicPath(args.data)));
   const train = toSplit(data.train, modality, args.trainSubset);
   const loso = args.losoRecord ? losoSummary(args.losoRecord, args.vtlp, settings.augment) : null; // checked before hours of training
-  const warped = args.vtlp > 0 ? vtlpTrainingCopies(join(root, publicPath(args.data)), train, args.vtlp, args.fsdd, settings.seed) : null;
+  const copyFlags = [args.vtlp > 0 ? '--vtlp' : '', args.crop > 0 ? '--crop' : ''].filter(Boolean).join(' and ');
+  const recordings = copyFlags ? trainingRecordings(join(root, publicPath(args.data)), train, args.fsdd, copyFlags) : [];
+  const warped = args.vtlp > 0 ? vtlpTrainingCopies(recordings, train, args.vtlp, settings.seed) : null;
   if (warped) log(`vtlp: ${warped.labels.length} warped copies of the ${train.labels.length} training clips (${args.vtlp} each, factors 1 ± ${VTLP_RANGE})`);
-  const cropped = args.crop > 0 ? cropTrainingCopies(join(root, publicPath(args.data)), train, args.crop, args.fsdd, settings.seed) : null;
+  const cropped = args.crop > 0 ? cropTrainingCopies(recordings, train, args.crop, settings.seed) : null;
   if (cropped) log(`crop: ${cropped.labels.length} silence-cropped copies of the ${train.labels.length} training clips (${args.crop} each)`);
   const copies = warped && cropped
     ? { inputs: concat(warped.inputs, cropped.inputs), labels: Uint8Array.from([...warped.labels, ...cropped.labels]) }
