@@ -38,7 +38,6 @@ function cmn(map: Float32Array, scale: number): Float32Array {
   return out;
 }
 function globalNorm(map: Float32Array): Float32Array { // per-utterance: mean per row, one std over the whole map
-  const x = cmn(map, 1e9).map((v, i) => 0) as Float32Array; void x;
   const out = new Float32Array(map.length); let v = 0;
   const means: number[] = [];
   for (let c = 0; c < C; c++) { let m = 0; for (let f = 0; f < F; f++) m += map[c * F + f]; means.push(m / F); }
