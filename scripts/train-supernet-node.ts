@@ -105,14 +105,15 @@ function cropTrainingCopies(recordings: Float32Array[], train: Split, copies: nu
   return packCopies(recordings.flatMap((r) => silenceCrops(r, sr, copies, () => rng.next()).map((c) => extractor.compute(c, sr))), copies, train);
 }
 
-/** The leave-one-speaker-out rows of this training pipeline (CMVN, this augmentation, this many VTLP copies). */
-function losoSummary(file: string, vtlp: number, augment: string): LeaveOneSpeakerOutSummary {
+/** The leave-one-speaker-out rows of this training pipeline (CMVN, this augmentation, this many VTLP and cropped copies). */
+function losoSummary(file: string, vtlp: number, crop: number, augment: string): LeaveOneSpeakerOutSummary {
   const record = parseSpeakerHeldOut(JSON.parse(readFileSync(resolve(root, file), 'utf8')), file);
-  const rows = rowsForPipeline(record, { features: 'cmvn', augment, vtlp });
-  if (rows.length === 0) throw new Error(`${file} has no leave-one-speaker-out row for CMVN + ${augment} augmentation + ${vtlp} VTLP copies`);
+  const rows = rowsForPipeline(record, { features: 'cmvn', augment, vtlp, crop });
+  if (rows.length === 0) throw new Error(`${file} has no leave-one-speaker-out row for CMVN + ${augment} augmentation + ${vtlp} VTLP copies + ${crop} cropped copies`);
+  const cropped = crop > 0 ? ` and ${crop} randomly silence-cropped copies` : '';
   return {
     protocol: record.protocol,
-    pipeline: `per-utterance CMVN features, ${augment} augmentation and ${vtlp} vocal-tract-length-perturbed copies of each training clip`,
+    pipeline: `per-utterance CMVN features, ${augment} augmentation, ${vtlp} vocal-tract-length-perturbed copies${cropped} of each training clip`,
     source: file,
     results: rows.map(({ heldOut, trainedOn, largest, smallest, command }) => ({ heldOut, trainedOn, largest, smallest, command })),
   };
@@ -137,7 +138,7 @@ async function main(argv: string[]) {
   installFastCpuKernels();
   const data = await loadData(join(root, publicPath(args.data)));
   const train = toSplit(data.train, modality, args.trainSubset);
-  const loso = args.losoRecord ? losoSummary(args.losoRecord, args.vtlp, settings.augment) : null; // checked before hours of training
+  const loso = args.losoRecord ? losoSummary(args.losoRecord, args.vtlp, args.crop, settings.augment) : null; // checked before hours of training
   const copyFlags = [args.vtlp > 0 ? '--vtlp' : '', args.crop > 0 ? '--crop' : ''].filter(Boolean).join(' and ');
   const recordings = copyFlags ? trainingRecordings(join(root, publicPath(args.data)), train, args.fsdd, copyFlags) : [];
   const warped = args.vtlp > 0 ? vtlpTrainingCopies(recordings, train, args.vtlp, settings.seed) : null;
