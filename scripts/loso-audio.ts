@@ -22,7 +22,8 @@
 // VTLP/speed copies; never to validation or test. The output names them in "extraTrainSpeakers".
 // `--crop K` adds K randomly silence-cropped copies of every training clip (each keeps the speech
 // span and a random share of the silence around it, src/core/audio/silence-crop.ts); combinable
-// with --vtlp and --speed. Validation and test clips are never cropped.
+// with --vtlp and --speed. Validation and test clips are never cropped. `--noise K` adds K copies
+// with white noise 12–30 dB under the clip's loudest frame (src/core/audio/noise-copies.ts).
 // `--also-test DIR` also scores the trained subnets on every FSDD-named WAV in DIR whose speaker is
 // not one of the evaluated speakers (voices neither training nor the held-out test holds), per
 // speaker, in "otherVoices" — the check that a choice made on the three demo voices carries.
@@ -33,7 +34,7 @@
 //   npx tsx scripts/loso-audio.ts --fsdd ../shared/data/fsdd/recordings --held-out theo
 //     [--features demo|cmvn|logmel-cmn] [--warmup-epochs 4] [--epochs 8] [--seed 1] [--augment none|audio]
 //     [--vtlp 0] [--vtlp-range 0.15] [--speed 0] [--speed-range 0.1] [--extra-train DIR] [--coefficients 20]
-//     [--trim [--trim-db -35]] [--crop 0] [--also-test DIR]
+//     [--trim [--trim-db -35]] [--crop 0] [--noise 0] [--also-test DIR]
 
 import * as tf from '@tensorflow/tfjs';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -61,6 +62,7 @@ import { DEFAULT_TRIM, trimSilence } from '../src/core/audio/trim';
 import { SPEED_RANGE, speedFactors, speedPerturb } from '../src/core/audio/speed-perturb';
 import { Rng } from '../src/core/rng';
 import { silenceCrops } from '../src/core/audio/silence-crop';
+import { noiseCopies } from '../src/core/audio/noise-copies';
 
 const FLAGS = defineFlags({
   fsdd: { type: 'string', required: true, value: 'DIR' },
@@ -79,6 +81,7 @@ const FLAGS = defineFlags({
   trimDb: { type: 'number', default: DEFAULT_TRIM.thresholdDb, value: 'DB' },
   coefficients: { type: 'int', min: 1, default: 20, value: 'K' },
   crop: { type: 'int', min: 0, default: 0, value: 'K' },
+  noise: { type: 'int', min: 0, default: 0, value: 'K' },
   alsoTest: { type: 'string', value: 'DIR' },
   record: { type: 'string', value: 'FILE' },
 });
@@ -138,6 +141,10 @@ async function main(argv: string[]): Promise<number> {
   const cropRng = new Rng(a.seed + 3000);
   const cropped: Clip[] = (a.crop > 0 ? trainClips : []).flatMap((c) =>
     silenceCrops(c.samples, sr, a.crop, () => cropRng.next()).map((samples) => ({ ...c, samples, raw: front.rawMap(samples, extractor) })));
+  // noisy copies (their own random stream)
+  const noiseRng = new Rng(a.seed + 4000);
+  const noisy: Clip[] = (a.noise > 0 ? trainClips : []).flatMap((c) =>
+    noiseCopies(c.samples, sr, a.noise, () => noiseRng.next(), () => noiseRng.normal()).map((samples) => ({ ...c, samples, raw: front.rawMap(samples, extractor) })));
   const others = a.alsoTest ? load(a.alsoTest, (n) => !evaluated.has(n.speaker)) : [];
   if (a.alsoTest && others.length === 0) throw new Error(`--also-test ${a.alsoTest}: no FSDD-named WAV of a speaker other than ${[...evaluated].sort().join(', ')}`);
   const stats = coefficientStats(trainClips.map((c) => c.raw), C, F);
@@ -153,7 +160,7 @@ async function main(argv: string[]): Promise<number> {
     cs.forEach((c, i) => inputs.set(feature(c.raw), i * C * F));
     return { inputs, labels: Uint8Array.from(cs, (c) => c.name.digit), size: C };
   };
-  const [train, val, test] = [toSplit([...trainClips, ...warped, ...sped, ...cropped]), toSplit(split.val), toSplit(split.test)];
+  const [train, val, test] = [toSplit([...trainClips, ...warped, ...sped, ...cropped, ...noisy]), toSplit(split.val), toSplit(split.test)];
   const net = new Supernet(paperConfig(C), a.seed);
   const t0 = Date.now();
   await trainSupernet(net, train, val, { seed: a.seed, warmupEpochs: a.warmupEpochs, epochs: a.epochs, batchSize: 32, lr: 3e-3, augment: a.augment }, {
@@ -184,7 +191,8 @@ async function main(argv: string[]): Promise<number> {
     speed: a.speed,
     speedRange: a.speed > 0 ? a.speedRange : undefined,
     crop: a.crop > 0 ? a.crop : undefined,
-    trainMaps: trainClips.length + warped.length + sped.length + cropped.length,
+    noise: a.noise > 0 ? a.noise : undefined,
+    trainMaps: trainClips.length + warped.length + sped.length + cropped.length + noisy.length,
     coefficients: a.coefficients,
     trim,
     trimDb: trim ? a.trimDb : undefined,
@@ -206,11 +214,11 @@ async function main(argv: string[]): Promise<number> {
       r.heldOut === out.heldOut && r.features === out.features && r.augment === out.augment && (r.vtlp ?? 0) === out.vtlp &&
       r.vtlpRange === out.vtlpRange && (r.speed ?? 0) === out.speed && r.speedRange === out.speedRange &&
       String(r.extraTrainSpeakers ?? []) === String(out.extraTrainSpeakers ?? []) && (r.trim ?? false) === out.trim && r.trimDb === out.trimDb &&
-      (r.crop ?? 0) === (out.crop ?? 0);
+      (r.crop ?? 0) === (out.crop ?? 0) && (r.noise ?? 0) === (out.noise ?? 0);
     rec.results = [...rec.results.filter((r: typeof out) => !same(r)), { ...out, date: new Date().toISOString().slice(0, 10) }];
     writeFileSync(a.record, JSON.stringify(rec, null, 2) + '\n');
   }
   return 0;
 }
 
-runCli('loso-audio', main, { usage: 'npx tsx scripts/loso-audio.ts --fsdd DIR --held-out SPEAKER [--features demo|cmvn|logmel-cmn] [--warmup-epochs N] [--epochs N] [--seed N] [--augment none|audio] [--vtlp K] [--vtlp-range R] [--speed K] [--speed-range R] [--extra-train DIR] [--trim [--trim-db DB]] [--crop K] [--also-test DIR] [--record FILE]' });
+runCli('loso-audio', main, { usage: 'npx tsx scripts/loso-audio.ts --fsdd DIR --held-out SPEAKER [--features demo|cmvn|logmel-cmn] [--warmup-epochs N] [--epochs N] [--seed N] [--augment none|audio] [--vtlp K] [--vtlp-range R] [--speed K] [--speed-range R] [--extra-train DIR] [--trim [--trim-db DB]] [--crop K] [--noise K] [--also-test DIR] [--record FILE]' });
