@@ -13,6 +13,7 @@
 //        [--vtlp K --fsdd DIR] (audio: K vocal-tract-length-perturbed copies of each training clip, train only)
 //        [--loso-record FILE] (audio: copy that leave-one-speaker-out record's rows for this pipeline into training.json)
 //        [--crop K --fsdd DIR] (audio: K randomly silence-cropped copies of each training clip, train only)
+//        [--noise K --fsdd DIR] (audio: K copies of each training clip with white noise 12–30 dB under its loudest frame, train only)
 // Flags: scripts/tool-args.ts. Bad arguments: one line on stderr, exit 2.
 
 import * as tf from '@tensorflow/tfjs';
@@ -42,6 +43,7 @@ import { decodeDemoBytes, mfccToDemoBytes } from '../src/core/audio/demo-feature
 import { VTLP_RANGE } from '../src/core/audio/vtlp';
 import { vtlpCopies } from '../src/core/audio/vtlp-copies';
 import { CROP_SPEECH, silenceCrops } from '../src/core/audio/silence-crop';
+import { NOISE_FLOOR, noiseCopies } from '../src/core/audio/noise-copies';
 import { AVMNIST_MFCC, MfccExtractor } from '../src/core/audio/mfcc';
 import { resample } from '../src/core/audio/resample';
 import { Rng } from '../src/core/rng';
@@ -105,15 +107,23 @@ function cropTrainingCopies(recordings: Float32Array[], train: Split, copies: nu
   return packCopies(recordings.flatMap((r) => silenceCrops(r, sr, copies, () => rng.next()).map((c) => extractor.compute(c, sr))), copies, train);
 }
 
-/** The leave-one-speaker-out rows of this training pipeline (CMVN, this augmentation, this many VTLP and cropped copies). */
-function losoSummary(file: string, vtlp: number, crop: number, augment: string): LeaveOneSpeakerOutSummary {
+/** Noisy copies of the training clips (noise drawn as scripts/loso-audio.ts draws it). */
+function noiseTrainingCopies(recordings: Float32Array[], train: Split, copies: number, seed: number) {
+  const rng = new Rng(seed + 4000);
+  const sr = AVMNIST_MFCC.sampleRate;
+  const extractor = new MfccExtractor(AVMNIST_MFCC);
+  return packCopies(recordings.flatMap((r) => noiseCopies(r, sr, copies, () => rng.next(), () => rng.normal()).map((c) => extractor.compute(c, sr))), copies, train);
+}
+
+/** The leave-one-speaker-out rows of this training pipeline (CMVN, this augmentation, this many VTLP, cropped and noisy copies). */
+function losoSummary(file: string, vtlp: number, crop: number, noise: number, augment: string): LeaveOneSpeakerOutSummary {
   const record = parseSpeakerHeldOut(JSON.parse(readFileSync(resolve(root, file), 'utf8')), file);
-  const rows = rowsForPipeline(record, { features: 'cmvn', augment, vtlp, crop });
-  if (rows.length === 0) throw new Error(`${file} has no leave-one-speaker-out row for CMVN + ${augment} augmentation + ${vtlp} VTLP copies + ${crop} cropped copies`);
-  const cropped = crop > 0 ? ` and ${crop} randomly silence-cropped copies` : '';
+  const rows = rowsForPipeline(record, { features: 'cmvn', augment, vtlp, crop, noise });
+  if (rows.length === 0) throw new Error(`${file} has no leave-one-speaker-out row for CMVN + ${augment} augmentation + ${vtlp} VTLP copies + ${crop} cropped copies + ${noise} noisy copies`);
+  const extra = [crop > 0 ? `${crop} randomly silence-cropped` : '', noise > 0 ? `${noise} noisy (white noise ${NOISE_FLOOR.minDbBelowPeak}–${NOISE_FLOOR.maxDbBelowPeak} dB under the loudest frame)` : ''].filter(Boolean);
   return {
     protocol: record.protocol,
-    pipeline: `per-utterance CMVN features, ${augment} augmentation, ${vtlp} vocal-tract-length-perturbed copies${cropped} of each training clip`,
+    pipeline: `per-utterance CMVN features, ${augment} augmentation, ${vtlp} vocal-tract-length-perturbed${extra.map((x) => ` and ${x}`).join('')} copies of each training clip`,
     source: file,
     results: rows.map(({ heldOut, trainedOn, largest, smallest, command }) => ({ heldOut, trainedOn, largest, smallest, command })),
   };
@@ -138,16 +148,18 @@ async function main(argv: string[]) {
   installFastCpuKernels();
   const data = await loadData(join(root, publicPath(args.data)));
   const train = toSplit(data.train, modality, args.trainSubset);
-  const loso = args.losoRecord ? losoSummary(args.losoRecord, args.vtlp, args.crop, settings.augment) : null; // checked before hours of training
-  const copyFlags = [args.vtlp > 0 ? '--vtlp' : '', args.crop > 0 ? '--crop' : ''].filter(Boolean).join(' and ');
+  const readLoso = () => (args.losoRecord ? losoSummary(args.losoRecord, args.vtlp, args.crop, args.noise, settings.augment) : null);
+  readLoso(); // checked before hours of training, read again at the end (rows measured meanwhile count)
+  const copyFlags = [args.vtlp > 0 ? '--vtlp' : '', args.crop > 0 ? '--crop' : '', args.noise > 0 ? '--noise' : ''].filter(Boolean).join(' and ');
   const recordings = copyFlags ? trainingRecordings(join(root, publicPath(args.data)), train, args.fsdd, copyFlags) : [];
   const warped = args.vtlp > 0 ? vtlpTrainingCopies(recordings, train, args.vtlp, settings.seed) : null;
   if (warped) log(`vtlp: ${warped.labels.length} warped copies of the ${train.labels.length} training clips (${args.vtlp} each, factors 1 ± ${VTLP_RANGE})`);
   const cropped = args.crop > 0 ? cropTrainingCopies(recordings, train, args.crop, settings.seed) : null;
   if (cropped) log(`crop: ${cropped.labels.length} silence-cropped copies of the ${train.labels.length} training clips (${args.crop} each)`);
-  const copies = warped && cropped
-    ? { inputs: concat(warped.inputs, cropped.inputs), labels: Uint8Array.from([...warped.labels, ...cropped.labels]) }
-    : (warped ?? cropped);
+  const noisy = args.noise > 0 ? noiseTrainingCopies(recordings, train, args.noise, settings.seed) : null;
+  if (noisy) log(`noise: ${noisy.labels.length} noisy copies of the ${train.labels.length} training clips (${args.noise} each)`);
+  const kinds = [warped, cropped, noisy].filter((c) => c !== null);
+  const copies = kinds.length === 0 ? null : kinds.reduce((a, b) => ({ inputs: concat(a.inputs, b.inputs), labels: Uint8Array.from([...a.labels, ...b.labels]) }));
   const val = toSplit(data.val, modality);
   const test = toSplit(data.test, modality);
   log(`${modality}: train ${train.labels.length} / val ${val.labels.length} / test ${test.labels.length}, out ${outDir}`);
@@ -211,8 +223,9 @@ async function main(argv: string[]) {
     ...(copies ? { trainingCopies: [
       warped ? `${args.vtlp} vocal-tract-length-perturbed copies of each training clip (mel filter bank warped by factors stratified over 1 ± ${VTLP_RANGE}, seeded by --seed; src/core/audio/vtlp-copies.ts)` : '',
       cropped ? `${args.crop} randomly silence-cropped copies of each training clip (speech within ${-CROP_SPEECH.thresholdDb} dB of the loudest frame kept, a random share of the silence around it; src/core/audio/silence-crop.ts)` : '',
+      noisy ? `${args.noise} copies of each training clip with white noise ${NOISE_FLOOR.minDbBelowPeak}–${NOISE_FLOOR.maxDbBelowPeak} dB under its loudest 10 ms frame (src/core/audio/noise-copies.ts)` : '',
     ].filter(Boolean).join(' and ') + `, ${copies.labels.length} maps beside the ${train.labels.length} clips; BN recalibration and every figure use the clips only` } : {}),
-    ...(loso ? { leaveOneSpeakerOut: loso } : {}),
+    ...(args.losoRecord ? { leaveOneSpeakerOut: readLoso() } : {}),
   });
   writeFileSync(join(outDir, TRAINING_RECORD_FILE), JSON.stringify(training, null, 1) + '\n');
   console.log(JSON.stringify({ outDir, bytes: bin.length, final, trainSeconds: Math.round(trainSeconds), randomSubnetsMeanRecal: training.randomSubnets.meanRecal }));

@@ -12,6 +12,8 @@ export interface HeldOutResult {
   vtlp?: number;
   /** Randomly silence-cropped copies of each training clip (absent or 0: none). */
   crop?: number;
+  /** Copies of each training clip with white noise added (absent or 0: none). */
+  noise?: number;
   /** Training maps in all (clips + warped and cropped copies). */
   trainMaps?: number;
   warmupEpochs: number;
@@ -45,10 +47,10 @@ export function parseSpeakerHeldOut(json: unknown, where = 'leave-one-speaker-ou
 }
 
 /** Per feature pipeline: its results by held-out speaker and the mean over speakers (%). */
-export function summariseHeldOut(r: SpeakerHeldOutRecord): { features: string; augment: string; vtlp: number; crop: number; results: HeldOutResult[]; meanLargest: number; meanSmallest: number; worstLargest: number }[] {
+export function summariseHeldOut(r: SpeakerHeldOutRecord): { features: string; augment: string; vtlp: number; crop: number; noise: number; results: HeldOutResult[]; meanLargest: number; meanSmallest: number; worstLargest: number }[] {
   const groups = new Map<string, HeldOutResult[]>();
   for (const x of r.results) {
-    const key = `${x.features}|${x.augment}|${x.vtlp ?? 0}|${x.crop ?? 0}`;
+    const key = `${x.features}|${x.augment}|${x.vtlp ?? 0}|${x.crop ?? 0}|${x.noise ?? 0}`;
     groups.set(key, [...(groups.get(key) ?? []), x]);
   }
   return [...groups.values()].map((rs) => {
@@ -59,6 +61,7 @@ export function summariseHeldOut(r: SpeakerHeldOutRecord): { features: string; a
       augment: sorted[0].augment,
       vtlp: sorted[0].vtlp ?? 0,
       crop: sorted[0].crop ?? 0,
+      noise: sorted[0].noise ?? 0,
       results: sorted,
       meanLargest: mean((x) => x.largest.heldOutSpeaker),
       meanSmallest: mean((x) => x.smallest.heldOutSpeaker),
@@ -68,15 +71,15 @@ export function summariseHeldOut(r: SpeakerHeldOutRecord): { features: string; a
 }
 
 /**
- * The rows that measured one training pipeline (`features`, `augment`, `vtlp` warped copies and
- * `crop` silence-cropped copies of each training clip, nothing else added), by held-out speaker —
+ * The rows that measured one training pipeline (`features`, `augment`, `vtlp` warped, `crop`
+ * silence-cropped and `noise` noisy copies of each training clip, nothing else added), by held-out speaker —
  * what a shipped supernet trained that way records in its training.json. Rows with other additions
- * (speed or noise copies, extra voices, trimming, fewer coefficients) or other copy counts are left out.
+ * (speed copies, extra voices, trimming, fewer coefficients) or other copy counts are left out.
  */
-export function rowsForPipeline(r: SpeakerHeldOutRecord, pipeline: { features: string; augment: string; vtlp: number; crop?: number }): HeldOutResult[] {
-  type Extra = HeldOutResult & { speed?: number; noise?: number; extraTrainSpeakers?: string[]; trim?: boolean; coefficients?: number };
+export function rowsForPipeline(r: SpeakerHeldOutRecord, pipeline: { features: string; augment: string; vtlp: number; crop?: number; noise?: number }): HeldOutResult[] {
+  type Extra = HeldOutResult & { speed?: number; extraTrainSpeakers?: string[]; trim?: boolean; coefficients?: number };
   return (r.results as Extra[])
-    .filter((x) => x.features === pipeline.features && x.augment === pipeline.augment && (x.vtlp ?? 0) === pipeline.vtlp && (x.crop ?? 0) === (pipeline.crop ?? 0))
-    .filter((x) => !x.speed && !x.noise && !x.extraTrainSpeakers?.length && !x.trim && (x.coefficients ?? 20) === 20)
+    .filter((x) => x.features === pipeline.features && x.augment === pipeline.augment && (x.vtlp ?? 0) === pipeline.vtlp && (x.crop ?? 0) === (pipeline.crop ?? 0) && (x.noise ?? 0) === (pipeline.noise ?? 0))
+    .filter((x) => !x.speed && !x.extraTrainSpeakers?.length && !x.trim && (x.coefficients ?? 20) === 20)
     .sort((a, b) => a.heldOut.localeCompare(b.heldOut));
 }

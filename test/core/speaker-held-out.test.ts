@@ -50,5 +50,6 @@ describe('the leave-one-speaker-out record', () => {
     expect(rowsForPipeline(r, { features: 'cmvn', augment: 'audio', vtlp: 0 }).map((x) => x.heldOut)).toEqual(['nicolas']);
     expect(rowsForPipeline(r, { features: 'demo', augment: 'audio', vtlp: 3 })).toEqual([]);
     expect(rowsForPipeline(r, { features: 'cmvn', augment: 'audio', vtlp: 3, crop: 3 }).map((x) => x.heldOut)).toEqual(['nicolas']);
+    expect(rowsForPipeline(r, { features: 'cmvn', augment: 'audio', vtlp: 3, crop: 3, noise: 3 }).map((x) => x.heldOut)).toEqual(['theo']);
   });
 });
