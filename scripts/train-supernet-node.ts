@@ -148,8 +148,8 @@ async function main(argv: string[]) {
   installFastCpuKernels();
   const data = await loadData(join(root, publicPath(args.data)));
   const train = toSplit(data.train, modality, args.trainSubset);
-  const readLoso = () => (args.losoRecord ? losoSummary(args.losoRecord, args.vtlp, args.crop, args.noise, settings.augment) : null);
-  readLoso(); // checked before hours of training, read again at the end (rows measured meanwhile count)
+  const readLoso = (file: string) => losoSummary(file, args.vtlp, args.crop, args.noise, settings.augment);
+  if (args.losoRecord) readLoso(args.losoRecord); // checked before hours of training, read again at the end (rows measured meanwhile count)
   const copyFlags = [args.vtlp > 0 ? '--vtlp' : '', args.crop > 0 ? '--crop' : '', args.noise > 0 ? '--noise' : ''].filter(Boolean).join(' and ');
   const recordings = copyFlags ? trainingRecordings(join(root, publicPath(args.data)), train, args.fsdd, copyFlags) : [];
   const warped = args.vtlp > 0 ? vtlpTrainingCopies(recordings, train, args.vtlp, settings.seed) : null;
@@ -225,7 +225,7 @@ async function main(argv: string[]) {
       cropped ? `${args.crop} randomly silence-cropped copies of each training clip (speech within ${-CROP_SPEECH.thresholdDb} dB of the loudest frame kept, a random share of the silence around it; src/core/audio/silence-crop.ts)` : '',
       noisy ? `${args.noise} copies of each training clip with white noise ${NOISE_FLOOR.minDbBelowPeak}–${NOISE_FLOOR.maxDbBelowPeak} dB under its loudest 10 ms frame (src/core/audio/noise-copies.ts)` : '',
     ].filter(Boolean).join(' and ') + `, ${copies.labels.length} maps beside the ${train.labels.length} clips; BN recalibration and every figure use the clips only` } : {}),
-    ...(args.losoRecord ? { leaveOneSpeakerOut: readLoso() } : {}),
+    ...(args.losoRecord ? { leaveOneSpeakerOut: readLoso(args.losoRecord) } : {}),
   });
   writeFileSync(join(outDir, TRAINING_RECORD_FILE), JSON.stringify(training, null, 1) + '\n');
   console.log(JSON.stringify({ outDir, bytes: bin.length, final, trainSeconds: Math.round(trainSeconds), randomSubnetsMeanRecal: training.randomSubnets.meanRecal }));
