@@ -52,6 +52,12 @@ describe('Data view (built app)', () => {
     const shipped = (await honest.getByTestId('shipped-pipeline').textContent())!.replace(/\s+/g, ' ');
     expect(shipped).toContain(training.leaveOneSpeakerOut.pipeline);
     for (const r of training.leaveOneSpeakerOut.results) expect(shipped).toContain(`${r.heldOut} ${r.largest.heldOutSpeaker.toFixed(1)} %`);
+    // Exactly one table is marked as the shipped pipeline, and it holds that record's rows.
+    const shippedTable = honest.locator('[data-testid="speaker-held-out-table"][data-shipped="true"]');
+    expect(await shippedTable.count()).toBe(1);
+    expect(await honest.getByTestId('shipped-table-marker').count()).toBe(1);
+    const shippedCells = (await shippedTable.locator('tbody tr').allTextContents()).join(' ');
+    for (const r of training.leaveOneSpeakerOut.results) expect(shippedCells).toContain(`${r.largest.heldOutSpeaker.toFixed(1)} %`);
     // And the shipped supernet's own score on voices it never heard, from its record.
     const unheard = JSON.parse(readFileSync('public/models/avmnist-audio/unheard-voices.json', 'utf8'));
     const largest = unheard.results.find((r: { genome: string }) => r.genome === 'k7777e6666d4');
