@@ -128,23 +128,16 @@ async function main(argv: string[]): Promise<number> {
   const vtlpRng = new Rng(a.seed + 1000);
   const warpedMaps = a.vtlp > 0 ? vtlpCopies(trainClips.map((c) => ({ samples: c.samples, sampleRate: sr })), a.vtlp, () => vtlpRng.next(), a.vtlpRange, front).maps : [];
   const warped: Clip[] = warpedMaps.map((raw, i) => ({ ...trainClips[Math.floor(i / a.vtlp)], raw }));
-  // speed-perturbed copies (their own random stream, so adding them leaves the VTLP copies as they were)
+  // copies made from a training clip's samples, each kind with its own random stream (so adding
+  // one kind leaves the others as they were)
+  const sampleCopies = (copiesOf: (samples: Float32Array) => Float32Array[]): Clip[] =>
+    trainClips.flatMap((c) => copiesOf(c.samples).map((samples) => ({ ...c, samples, raw: front.rawMap(samples, extractor) })));
   const speedRng = new Rng(a.seed + 2000);
-  const sped: Clip[] = [];
-  for (const c of a.speed > 0 ? trainClips : []) {
-    for (const f of speedFactors(a.speed, () => speedRng.next(), a.speedRange)) {
-      const samples = speedPerturb(c.samples, f);
-      sped.push({ ...c, samples, raw: front.rawMap(samples, extractor) });
-    }
-  }
-  // silence-cropped copies (their own random stream)
+  const sped = a.speed > 0 ? sampleCopies((x) => speedFactors(a.speed, () => speedRng.next(), a.speedRange).map((f) => speedPerturb(x, f))) : [];
   const cropRng = new Rng(a.seed + 3000);
-  const cropped: Clip[] = (a.crop > 0 ? trainClips : []).flatMap((c) =>
-    silenceCrops(c.samples, sr, a.crop, () => cropRng.next()).map((samples) => ({ ...c, samples, raw: front.rawMap(samples, extractor) })));
-  // noisy copies (their own random stream)
+  const cropped = a.crop > 0 ? sampleCopies((x) => silenceCrops(x, sr, a.crop, () => cropRng.next())) : [];
   const noiseRng = new Rng(a.seed + 4000);
-  const noisy: Clip[] = (a.noise > 0 ? trainClips : []).flatMap((c) =>
-    noiseCopies(c.samples, sr, a.noise, () => noiseRng.next(), () => noiseRng.normal()).map((samples) => ({ ...c, samples, raw: front.rawMap(samples, extractor) })));
+  const noisy = a.noise > 0 ? sampleCopies((x) => noiseCopies(x, sr, a.noise, () => noiseRng.next(), () => noiseRng.normal())) : [];
   const others = a.alsoTest ? load(a.alsoTest, (n) => !evaluated.has(n.speaker)) : [];
   if (a.alsoTest && others.length === 0) throw new Error(`--also-test ${a.alsoTest}: no FSDD-named WAV of a speaker other than ${[...evaluated].sort().join(', ')}`);
   const stats = coefficientStats(trainClips.map((c) => c.raw), C, F);

@@ -99,20 +99,22 @@ function vtlpTrainingCopies(recordings: Float32Array[], train: Split, copies: nu
   return packCopies(vtlpCopies(recordings.map((samples) => ({ samples, sampleRate: sr })), copies, () => rng.next()).maps, copies, train);
 }
 
+/** Copies made from each training clip's samples (`copiesOf` returns K of them), as MFCC maps packed like the dataset. */
+function sampleTrainingCopies(recordings: Float32Array[], train: Split, copies: number, copiesOf: (samples: Float32Array) => Float32Array[]) {
+  const extractor = new MfccExtractor(AVMNIST_MFCC);
+  return packCopies(recordings.flatMap((r) => copiesOf(r).map((c) => extractor.compute(c, AVMNIST_MFCC.sampleRate))), copies, train);
+}
+
 /** Silence-cropped copies of the training clips (crops drawn as scripts/loso-audio.ts draws them). */
 function cropTrainingCopies(recordings: Float32Array[], train: Split, copies: number, seed: number) {
   const rng = new Rng(seed + 3000);
-  const sr = AVMNIST_MFCC.sampleRate;
-  const extractor = new MfccExtractor(AVMNIST_MFCC);
-  return packCopies(recordings.flatMap((r) => silenceCrops(r, sr, copies, () => rng.next()).map((c) => extractor.compute(c, sr))), copies, train);
+  return sampleTrainingCopies(recordings, train, copies, (r) => silenceCrops(r, AVMNIST_MFCC.sampleRate, copies, () => rng.next()));
 }
 
 /** Noisy copies of the training clips (noise drawn as scripts/loso-audio.ts draws it). */
 function noiseTrainingCopies(recordings: Float32Array[], train: Split, copies: number, seed: number) {
   const rng = new Rng(seed + 4000);
-  const sr = AVMNIST_MFCC.sampleRate;
-  const extractor = new MfccExtractor(AVMNIST_MFCC);
-  return packCopies(recordings.flatMap((r) => noiseCopies(r, sr, copies, () => rng.next(), () => rng.normal()).map((c) => extractor.compute(c, sr))), copies, train);
+  return sampleTrainingCopies(recordings, train, copies, (r) => noiseCopies(r, AVMNIST_MFCC.sampleRate, copies, () => rng.next(), () => rng.normal()));
 }
 
 /** The leave-one-speaker-out rows of this training pipeline (CMVN, this augmentation, this many VTLP, cropped and noisy copies). */

@@ -46,11 +46,15 @@ export function parseSpeakerHeldOut(json: unknown, where = 'leave-one-speaker-ou
   return r as SpeakerHeldOutRecord;
 }
 
+/** One training pipeline's key: features, augmentation and the counts of each kind of training copy. */
+export const pipelineKey = (x: { features: string; augment: string; vtlp?: number; crop?: number; noise?: number }): string =>
+  `${x.features}|${x.augment}|${x.vtlp ?? 0}|${x.crop ?? 0}|${x.noise ?? 0}`;
+
 /** Per feature pipeline: its results by held-out speaker and the mean over speakers (%). */
 export function summariseHeldOut(r: SpeakerHeldOutRecord): { features: string; augment: string; vtlp: number; crop: number; noise: number; results: HeldOutResult[]; meanLargest: number; meanSmallest: number; worstLargest: number }[] {
   const groups = new Map<string, HeldOutResult[]>();
   for (const x of r.results) {
-    const key = `${x.features}|${x.augment}|${x.vtlp ?? 0}|${x.crop ?? 0}|${x.noise ?? 0}`;
+    const key = pipelineKey(x);
     groups.set(key, [...(groups.get(key) ?? []), x]);
   }
   return [...groups.values()].map((rs) => {
