@@ -82,6 +82,7 @@ const FLAGS = defineFlags({
   coefficients: { type: 'int', min: 1, default: 20, value: 'K' },
   crop: { type: 'int', min: 0, default: 0, value: 'K' },
   noise: { type: 'int', min: 0, default: 0, value: 'K' },
+  topDb: { type: 'number', min: 0, default: 0, value: 'DB' },
   alsoTest: { type: 'string', value: 'DIR' },
   record: { type: 'string', value: 'FILE' },
 });
@@ -93,7 +94,9 @@ async function main(argv: string[]): Promise<number> {
   const { values: a } = parseFlags(argv, FLAGS);
   installFastCpuKernels();
   await tf.setBackend('cpu');
-  const front = a.features === 'logmel-cmn' ? LOG_MEL_FRONT_END : MFCC_FRONT_END;
+  const baseFront = a.features === 'logmel-cmn' ? LOG_MEL_FRONT_END : MFCC_FRONT_END;
+  // --top-db DB: filter energies more than DB under the clip's largest are raised to that level (0: off)
+  const front = a.topDb > 0 ? { ...baseFront, params: { ...baseFront.params, topDb: a.topDb } } : baseFront;
   const { numCoefficients: C, numFrames: F } = front.params;
   const extractor = new MfccExtractor(front.params);
   const sr = front.params.sampleRate;
@@ -185,6 +188,7 @@ async function main(argv: string[]): Promise<number> {
     speedRange: a.speed > 0 ? a.speedRange : undefined,
     crop: a.crop > 0 ? a.crop : undefined,
     noise: a.noise > 0 ? a.noise : undefined,
+    topDb: a.topDb > 0 ? a.topDb : undefined,
     trainMaps: trainClips.length + warped.length + sped.length + cropped.length + noisy.length,
     coefficients: a.coefficients,
     trim,
@@ -207,11 +211,11 @@ async function main(argv: string[]): Promise<number> {
       r.heldOut === out.heldOut && r.features === out.features && r.augment === out.augment && (r.vtlp ?? 0) === out.vtlp &&
       r.vtlpRange === out.vtlpRange && (r.speed ?? 0) === out.speed && r.speedRange === out.speedRange &&
       String(r.extraTrainSpeakers ?? []) === String(out.extraTrainSpeakers ?? []) && (r.trim ?? false) === out.trim && r.trimDb === out.trimDb &&
-      (r.crop ?? 0) === (out.crop ?? 0) && (r.noise ?? 0) === (out.noise ?? 0);
+      (r.crop ?? 0) === (out.crop ?? 0) && (r.noise ?? 0) === (out.noise ?? 0) && r.topDb === out.topDb;
     rec.results = [...rec.results.filter((r: typeof out) => !same(r)), { ...out, date: new Date().toISOString().slice(0, 10) }];
     writeFileSync(a.record, JSON.stringify(rec, null, 2) + '\n');
   }
   return 0;
 }
 
-runCli('loso-audio', main, { usage: 'npx tsx scripts/loso-audio.ts --fsdd DIR --held-out SPEAKER [--features demo|cmvn|logmel-cmn] [--warmup-epochs N] [--epochs N] [--seed N] [--augment none|audio] [--vtlp K] [--vtlp-range R] [--speed K] [--speed-range R] [--extra-train DIR] [--trim [--trim-db DB]] [--crop K] [--noise K] [--also-test DIR] [--record FILE]' });
+runCli('loso-audio', main, { usage: 'npx tsx scripts/loso-audio.ts --fsdd DIR --held-out SPEAKER [--features demo|cmvn|logmel-cmn] [--warmup-epochs N] [--epochs N] [--seed N] [--augment none|audio] [--vtlp K] [--vtlp-range R] [--speed K] [--speed-range R] [--extra-train DIR] [--trim [--trim-db DB]] [--crop K] [--noise K] [--top-db DB] [--also-test DIR] [--record FILE]' });

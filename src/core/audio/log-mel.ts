@@ -12,14 +12,15 @@ import { AVMNIST_MFCC, MfccExtractor, type MfccParams } from './mfcc';
 /** The demo front end's parameters: AV-MNIST's framing with 20 mel filters (numCoefficients = bands kept). */
 export const AVMNIST_LOG_MEL: Readonly<MfccParams> = Object.freeze({ ...AVMNIST_MFCC, melFilters: 20, numCoefficients: 20 });
 
-/** Log mel energies (nats, floored at the extractor's logFloor), row-major [band][frame]; a VTLP-warped extractor gives the warped map. */
+/** Log mel energies (nats, floored at the extractor's energyFloor), row-major [band][frame]; a VTLP-warped extractor gives the warped map. */
 export function logMelMap(extractor: MfccExtractor, samples: ArrayLike<number>, sampleRate: number): Float32Array {
   const p = extractor.params;
   if (p.numCoefficients !== p.melFilters) throw new Error(`log-mel: the extractor keeps ${p.numCoefficients} of ${p.melFilters} bands; it must keep all`);
   const energies = extractor.melEnergies(samples, sampleRate);
+  const floor = extractor.energyFloor(energies);
   const out = new Float32Array(p.melFilters * p.numFrames);
   for (let f = 0; f < p.numFrames; f++) {
-    for (let m = 0; m < p.melFilters; m++) out[m * p.numFrames + f] = Math.log(Math.max(energies[f][m], p.logFloor));
+    for (let m = 0; m < p.melFilters; m++) out[m * p.numFrames + f] = Math.log(Math.max(energies[f][m], floor));
   }
   return out;
 }

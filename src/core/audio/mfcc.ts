@@ -37,6 +37,12 @@ export interface MfccParams {
   fMaxHz: number;
   /** Floor applied to a filter energy before the log. */
   logFloor: number;
+  /**
+   * Dynamic range kept (dB; absent: all): filter energies more than this far under the clip's
+   * largest filter energy are raised to that level before the log, so a recording's silence looks
+   * the same whether its noise floor sits 20 or 50 dB under the speech.
+   */
+  topDb?: number;
   /** Number of DCT coefficients kept (starting at c0). */
   numCoefficients: number;
   /** Number of frames the clip is fitted to. */
@@ -122,14 +128,24 @@ export class MfccExtractor {
     return rows;
   }
 
+  /** The energy floor applied before the log for this clip's filter energies: logFloor, or topDb under the largest when set. */
+  energyFloor(energies: readonly Float64Array[]): number {
+    const p = this.params;
+    if (p.topDb === undefined) return p.logFloor;
+    let peak = 0;
+    for (const row of energies) for (const e of row) if (e > peak) peak = e;
+    return Math.max(p.logFloor, peak * 10 ** (-p.topDb / 10));
+  }
+
   /** The MFCC map, row-major [coefficient][frame] (numCoefficients × numFrames). */
   compute(samples: ArrayLike<number>, sampleRate: number): Float32Array {
     const p = this.params;
     const energies = this.melEnergies(samples, sampleRate);
+    const floor = this.energyFloor(energies);
     const out = new Float32Array(p.numCoefficients * p.numFrames);
     const logE = new Float64Array(p.melFilters);
     for (let f = 0; f < p.numFrames; f++) {
-      for (let m = 0; m < p.melFilters; m++) logE[m] = Math.log(Math.max(energies[f][m], p.logFloor));
+      for (let m = 0; m < p.melFilters; m++) logE[m] = Math.log(Math.max(energies[f][m], floor));
       for (let c = 0; c < p.numCoefficients; c++) {
         const row = this.dct[c];
         let s = 0;

@@ -40,6 +40,18 @@ describe('logMelMap', () => {
     }
   });
 
+  it('with topDb, keeps every energy above the clamp as it was and lifts the rest to topDb under the peak', () => {
+    const clip = new Float32Array(8000);
+    clip.set(tone(700, 0.5), 4000); // digital silence, then a tone
+    const plain = logMelMap(ex, clip, SR);
+    const ranged = logMelMap(new MfccExtractor({ ...AVMNIST_LOG_MEL, topDb: 30 }), clip, SR);
+    const peak = Math.max(...plain);
+    const clamp = peak - 3 * Math.log(10); // 30 dB in nats (power)
+    expect(Math.min(...ranged)).toBeCloseTo(clamp, 6);
+    expect(Math.min(...plain)).toBeLessThan(clamp - 10);
+    for (let i = 0; i < plain.length; i++) expect(ranged[i]).toBeCloseTo(Math.max(plain[i], clamp), 6);
+  });
+
   it('refuses an extractor that keeps fewer bands than it has', () => {
     expect(() => logMelMap(new MfccExtractor(AVMNIST_MFCC), tone(500, 0.2), SR)).toThrow(/keeps 20 of 40 bands/);
   });

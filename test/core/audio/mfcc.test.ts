@@ -81,6 +81,28 @@ describe('MFCC (AV-MNIST parameters)', () => {
     expect(mfcc(tone(1000, 0.4, 0.5), SR)).toEqual(loud);
   });
 
+  it('with topDb, raises energies more than topDb under the peak to that level, so two silences of different depth give the same map', () => {
+    const clipWithFloor = (floorAmp: number) => {
+      const clip = new Float32Array(8000);
+      for (let t = 0; t < clip.length; t++) clip[t] = floorAmp * Math.sin(t * 0.37) * Math.sin(t * 0.011); // a faint broadband-ish floor
+      clip.set(tone(700, 0.5), 4000);
+      return clip;
+    };
+    const ranged = new MfccExtractor({ ...AVMNIST_MFCC, topDb: 30 });
+    const deep = ranged.compute(clipWithFloor(1e-5), SR);
+    const deeper = ranged.compute(clipWithFloor(1e-7), SR);
+    // both floors lie over 30 dB under the tone: both clamped to the same level (the frame where the
+    // tone starts mixes a trace of the floor into energies above the clamp, hence not bit-equal)
+    const maxDiff = (x: Float32Array, y: Float32Array) => Math.max(...x.map((v, i) => Math.abs(v - y[i])));
+    expect(maxDiff(deep, deeper)).toBeLessThan(1e-3);
+    const energies = ranged.melEnergies(clipWithFloor(1e-5), SR);
+    const peak = Math.max(...energies.flatMap((r) => [...r]));
+    expect(ranged.energyFloor(energies)).toBeCloseTo(peak / 1000, 12);
+    // without topDb the two silences differ, and the floor is logFloor
+    expect(maxDiff(ex.compute(clipWithFloor(1e-5), SR), ex.compute(clipWithFloor(1e-7), SR))).toBeGreaterThan(1);
+    expect(ex.energyFloor(energies)).toBe(AVMNIST_MFCC.logFloor);
+  });
+
   it('rejects another sample rate and an empty clip', () => {
     expect(() => ex.compute(tone(500, 0.2), 16000)).toThrow(/16000 Hz, expected 8000/);
     expect(() => ex.compute(new Float32Array(0), SR)).toThrow(/empty/);
