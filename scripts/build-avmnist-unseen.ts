@@ -2,9 +2,9 @@
 // the demo set's images and labels (the same MNIST images, so the demo image supernet has seen
 // none of the test images), with audio from FSDD by leave-one-speaker-out
 // (src/data/unseen-speaker-pairing.ts): train and validation speak with two voices, test with
-// the third (jackson), which no training or validation clip holds. Audio features: the demo's MFCC
-// with per-utterance CMVN (src/core/audio/cmvn.ts; the best leave-one-speaker-out pipeline
-// measured), quantised into audio.bin like the demo set. Re-running gives byte-identical files.
+// the third (jackson), which no training or validation clip holds. Audio features: the demo's
+// (src/core/audio/demo-features.ts: 20-band log-mel with a 35 dB dynamic range, per-band mean
+// normalisation), quantised into audio.bin like the demo set. Re-running gives byte-identical files.
 //
 //   npm run build-data-unseen   (= tsx scripts/build-avmnist-unseen.ts --fsdd ../shared/data/fsdd/recordings)
 // Then its audio supernet: npm run train-supernet-node -- --modality audio --data public/data/avmnist-unseen
@@ -13,9 +13,8 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { AVMNIST_MFCC, MfccExtractor } from '../src/core/audio/mfcc';
-import { CMVN_CLIP_SIGMA, CMVN_METHOD } from '../src/core/audio/cmvn';
-import { mfccToDemoBytes } from '../src/core/audio/demo-features';
+import { MfccExtractor } from '../src/core/audio/mfcc';
+import { DEMO_AUDIO_METHOD, DEMO_AUDIO_PARAMS, DEMO_AUDIO_SCALE_NATS, demoRawMap, rawMapToDemoBytes } from '../src/core/audio/demo-features';
 import { crc32Hex } from '../src/data/crc32';
 import { AVMNIST_FILES, type AvmnistManifest, type FileEntry } from '../src/data/avmnist-format';
 import { stableJson } from '../src/data/avmnist-encode';
@@ -42,8 +41,8 @@ function main(argv: string[]): void {
   const fsddFiles = readdirSync(fsddDir).filter((f) => f.endsWith('.wav')).sort();
   const pairs = pairUnseenSpeaker({ train: labelsOf('train'), val: labelsOf('val'), test: labelsOf('test') }, fsddFiles, UNSEEN_SPEAKER, a.seed);
 
-  const { numCoefficients: C, numFrames: F } = AVMNIST_MFCC;
-  const extractor = new MfccExtractor(AVMNIST_MFCC);
+  const { numCoefficients: C, numFrames: F } = DEMO_AUDIO_PARAMS;
+  const extractor = new MfccExtractor(DEMO_AUDIO_PARAMS);
   const total = SPLITS.reduce((n, s) => n + pairs[s].keep.length, 0);
   const images = new Uint8Array(total * 784);
   const audio = new Uint8Array(total * C * F);
@@ -58,7 +57,7 @@ function main(argv: string[]): void {
       const demoRow = demo.offsets[s].start + i;
       images.set(demoImages.subarray(demoRow * 784, (demoRow + 1) * 784), row * 784);
       const wav = parseWav(readFileSync(join(fsddDir, pairs[s].fsdd[k])), pairs[s].fsdd[k]);
-      audio.set(mfccToDemoBytes(extractor.compute(wav.samples, wav.sampleRate)), row * C * F);
+      audio.set(rawMapToDemoBytes(demoRawMap(wav.samples, wav.sampleRate, extractor)), row * C * F);
       labels[row] = demoLabels[demoRow];
       row++;
     });
@@ -77,7 +76,7 @@ function main(argv: string[]): void {
     files: { [AVMNIST_FILES.images]: entry(images, [28, 28, 1]), [AVMNIST_FILES.audio]: entry(audio, [C, F, 1]), [AVMNIST_FILES.labels]: entry(labels, []) },
     normalisation: {
       ...demo.normalisation,
-      audio: { method: CMVN_METHOD, clipSigma: CMVN_CLIP_SIGMA },
+      audio: { method: DEMO_AUDIO_METHOD, scaleNats: DEMO_AUDIO_SCALE_NATS },
     },
     pairing: {
       seed: a.seed,

@@ -12,9 +12,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { AVMNIST_MFCC, MfccExtractor } from '../src/core/audio/mfcc';
-import { CMVN_CLIP_SIGMA, CMVN_METHOD } from '../src/core/audio/cmvn';
-import { mfccToDemoBytes } from '../src/core/audio/demo-features';
+import { MfccExtractor } from '../src/core/audio/mfcc';
+import { DEMO_AUDIO_METHOD, DEMO_AUDIO_PARAMS, DEMO_AUDIO_SCALE_NATS, demoRawMap, rawMapToDemoBytes } from '../src/core/audio/demo-features';
 import { crc32Hex } from '../src/data/crc32';
 import { AVMNIST_FILES, type AvmnistManifest, type FileEntry } from '../src/data/avmnist-format';
 import { chooseClips, parseIdx, stableJson } from '../src/data/avmnist-encode';
@@ -61,13 +60,13 @@ function main(argv: string[]): void {
   });
   const ordered: AvPair[] = SPLITS.flatMap((s) => pairs[s]);
 
-  // Audio: raw MFCC maps, each normalised by its own statistics (per-utterance CMVN, no split's statistics).
-  const extractor = new MfccExtractor(AVMNIST_MFCC);
-  const { numCoefficients: C, numFrames: F } = AVMNIST_MFCC;
+  // Audio: raw log-mel maps (the demo front end), each normalised by its own statistics (per-band mean, no split's statistics).
+  const extractor = new MfccExtractor(DEMO_AUDIO_PARAMS);
+  const { numCoefficients: C, numFrames: F } = DEMO_AUDIO_PARAMS;
   const raw = new Map<string, Float32Array>();
   for (const p of ordered) {
     const wav = parseWav(readFileSync(join(fsddDir, p.fsdd)), p.fsdd);
-    raw.set(p.fsdd, extractor.compute(wav.samples, wav.sampleRate));
+    raw.set(p.fsdd, demoRawMap(wav.samples, wav.sampleRate, extractor));
   }
 
   const images = new Uint8Array(ordered.length * 784);
@@ -76,7 +75,7 @@ function main(argv: string[]): void {
   ordered.forEach((p, i) => {
     const src = p.mnistSet === 'train' ? mnist.trainImages.data : mnist.testImages.data;
     images.set(src.subarray(p.mnistIndex * 784, (p.mnistIndex + 1) * 784), i * 784);
-    audio.set(mfccToDemoBytes(raw.get(p.fsdd)!), i * C * F);
+    audio.set(rawMapToDemoBytes(raw.get(p.fsdd)!), i * C * F);
     labels[i] = p.label;
   });
 
@@ -109,7 +108,7 @@ function main(argv: string[]): void {
       image: { shape: [28, 28, 1], file: AVMNIST_FILES.images, source: 'MNIST (train/val: MNIST training set; test: MNIST test set)' },
       audio: {
         shape: [C, F, 1], file: AVMNIST_FILES.audio,
-        source: 'Free Spoken Digit Dataset recordings, 8 kHz, as MFCC maps', layout: '[coefficient][frame]: height = MFCC c0..c19, width = time',
+        source: 'Free Spoken Digit Dataset recordings, 8 kHz, as 20-band log-mel maps', layout: '[band][frame]: height = log-mel band 0 (lowest) .. 19, width = time',
       },
     },
     labels: { file: AVMNIST_FILES.labels },
@@ -122,17 +121,17 @@ function main(argv: string[]): void {
       decode: 'x = (q / 255 - 0.5) / 0.5 for both modalities (mean 0.5, std 0.5 normalisation of [0,1] values)',
       image: 'q = original MNIST pixel (0..255), so q / 255 is the pixel in [0, 1]',
       audio: {
-        method: CMVN_METHOD,
-        clipSigma: CMVN_CLIP_SIGMA,
+        method: DEMO_AUDIO_METHOD,
+        scaleNats: DEMO_AUDIO_SCALE_NATS,
       },
     },
-    mfcc: {
-      ...AVMNIST_MFCC,
+    frontEnd: {
+      ...DEMO_AUDIO_PARAMS,
       description: [
         'pre-emphasis y[t] = x[t] - 0.97 x[t-1]',
         'clip cut into numFrames equal segments; each frame = mean power spectrum of ceil(segment/subHop) (>= 1) periodic Hann windows of windowLength samples centred evenly over the segment; outside the clip = 0',
         'fftSize-point FFT power spectrum, melFilters triangular filters (HTK mel) fMinHz..fMaxHz, peak gain 1',
-        'natural log, floored at logFloor; orthonormal DCT-II; coefficients c0..c(numCoefficients-1)',
+        'natural log of each filter energy, floored at the larger of logFloor and topDb dB under the clip\'s largest filter energy; no DCT: the map is the numCoefficients (= melFilters) log-mel bands, band 0 the lowest',
       ],
     },
     pairing: {

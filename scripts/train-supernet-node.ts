@@ -38,13 +38,12 @@ import { DATASET_MANIFEST_FILE, TRAINING_RECORD_FILE, publicPath } from '../src/
 import type { Modality } from '../src/core/types';
 import { type LeaveOneSpeakerOutSummary } from '../src/core/training-record';
 import { parseSpeakerHeldOut, rowsForPipeline } from '../src/core/speaker-held-out';
-import { CMVN_METHOD } from '../src/core/audio/cmvn';
-import { decodeDemoBytes, mfccToDemoBytes } from '../src/core/audio/demo-features';
+import { DEMO_AUDIO_METHOD, DEMO_AUDIO_PARAMS, DEMO_FRONT_END, DEMO_TOP_DB, decodeDemoBytes, rawMapToDemoBytes } from '../src/core/audio/demo-features';
 import { VTLP_RANGE } from '../src/core/audio/vtlp';
 import { vtlpCopies } from '../src/core/audio/vtlp-copies';
 import { CROP_SPEECH, silenceCrops } from '../src/core/audio/silence-crop';
 import { NOISE_FLOOR, noiseCopies } from '../src/core/audio/noise-copies';
-import { AVMNIST_MFCC, MfccExtractor } from '../src/core/audio/mfcc';
+import { MfccExtractor } from '../src/core/audio/mfcc';
 import { resample } from '../src/core/audio/resample';
 import { Rng } from '../src/core/rng';
 import { decodeWav } from '../src/data/wav';
@@ -77,55 +76,55 @@ const concat = (a: Float32Array, b: Float32Array) => {
 /** The training clips' recordings at 8 kHz, from the WAVs the dataset's manifest names (read once for every kind of copy). */
 function trainingRecordings(dataDir: string, train: Split, fsddDir: string, flags: string): Float32Array[] {
   const manifest = JSON.parse(readFileSync(join(dataDir, DATASET_MANIFEST_FILE), 'utf8')) as AvmnistManifest;
-  if (manifest.normalisation.audio.method !== CMVN_METHOD) throw new Error(`${flags} needs a dataset with per-utterance CMVN audio features; ${dataDir} has "${manifest.normalisation.audio.method}"`);
-  const sr = AVMNIST_MFCC.sampleRate;
+  if (manifest.normalisation.audio.method !== DEMO_AUDIO_METHOD) throw new Error(`${flags} needs a dataset with the demo audio features (${DEMO_AUDIO_METHOD}); ${dataDir} has "${manifest.normalisation.audio.method}"`);
+  const sr = DEMO_AUDIO_PARAMS.sampleRate;
   return manifest.sources.train.fsdd.slice(0, train.labels.length).map((f) => {
     const w = decodeWav(readFileSync(join(fsddDir, f)), f);
     return resample(w.samples, w.sampleRate, sr);
   });
 }
 
-/** K raw MFCC maps per training clip (clip order) normalised as the dataset is (CMVN), each labelled as its clip. */
+/** K raw demo maps per training clip (clip order) normalised as the dataset is, each labelled as its clip. */
 function packCopies(rawMaps: Float32Array[], copies: number, train: Split): { inputs: Float32Array; labels: Uint8Array } {
   const inputs = new Float32Array(rawMaps.length * train.size * train.size);
-  rawMaps.forEach((m, i) => inputs.set(decodeDemoBytes(mfccToDemoBytes(m)), i * m.length));
+  rawMaps.forEach((m, i) => inputs.set(decodeDemoBytes(rawMapToDemoBytes(m)), i * m.length));
   return { inputs, labels: Uint8Array.from(rawMaps, (_, i) => train.labels[Math.floor(i / copies)]) };
 }
 
 /** VTLP copies of the training clips (factors drawn as scripts/loso-audio.ts draws them). */
 function vtlpTrainingCopies(recordings: Float32Array[], train: Split, copies: number, seed: number) {
   const rng = new Rng(seed + 1000);
-  const sr = AVMNIST_MFCC.sampleRate;
-  return packCopies(vtlpCopies(recordings.map((samples) => ({ samples, sampleRate: sr })), copies, () => rng.next()).maps, copies, train);
+  const sr = DEMO_AUDIO_PARAMS.sampleRate;
+  return packCopies(vtlpCopies(recordings.map((samples) => ({ samples, sampleRate: sr })), copies, () => rng.next(), VTLP_RANGE, DEMO_FRONT_END).maps, copies, train);
 }
 
-/** Copies made from each training clip's samples (`copiesOf` returns K of them), as MFCC maps packed like the dataset. */
+/** Copies made from each training clip's samples (`copiesOf` returns K of them), as demo maps packed like the dataset. */
 function sampleTrainingCopies(recordings: Float32Array[], train: Split, copies: number, copiesOf: (samples: Float32Array) => Float32Array[]) {
-  const extractor = new MfccExtractor(AVMNIST_MFCC);
-  return packCopies(recordings.flatMap((r) => copiesOf(r).map((c) => extractor.compute(c, AVMNIST_MFCC.sampleRate))), copies, train);
+  const extractor = new MfccExtractor(DEMO_AUDIO_PARAMS);
+  return packCopies(recordings.flatMap((r) => copiesOf(r).map((c) => DEMO_FRONT_END.rawMap(c, extractor))), copies, train);
 }
 
 /** Silence-cropped copies of the training clips (crops drawn as scripts/loso-audio.ts draws them). */
 function cropTrainingCopies(recordings: Float32Array[], train: Split, copies: number, seed: number) {
   const rng = new Rng(seed + 3000);
-  return sampleTrainingCopies(recordings, train, copies, (r) => silenceCrops(r, AVMNIST_MFCC.sampleRate, copies, () => rng.next()));
+  return sampleTrainingCopies(recordings, train, copies, (r) => silenceCrops(r, DEMO_AUDIO_PARAMS.sampleRate, copies, () => rng.next()));
 }
 
 /** Noisy copies of the training clips (noise drawn as scripts/loso-audio.ts draws it). */
 function noiseTrainingCopies(recordings: Float32Array[], train: Split, copies: number, seed: number) {
   const rng = new Rng(seed + 4000);
-  return sampleTrainingCopies(recordings, train, copies, (r) => noiseCopies(r, AVMNIST_MFCC.sampleRate, copies, () => rng.next(), () => rng.normal()));
+  return sampleTrainingCopies(recordings, train, copies, (r) => noiseCopies(r, DEMO_AUDIO_PARAMS.sampleRate, copies, () => rng.next(), () => rng.normal()));
 }
 
-/** The leave-one-speaker-out rows of this training pipeline (CMVN, this augmentation, this many VTLP, cropped and noisy copies). */
+/** The leave-one-speaker-out rows of this training pipeline (the demo features, this augmentation, this many VTLP, cropped and noisy copies). */
 function losoSummary(file: string, vtlp: number, crop: number, noise: number, augment: string): LeaveOneSpeakerOutSummary {
   const record = parseSpeakerHeldOut(JSON.parse(readFileSync(resolve(root, file), 'utf8')), file);
-  const rows = rowsForPipeline(record, { features: 'cmvn', augment, vtlp, crop, noise });
-  if (rows.length === 0) throw new Error(`${file} has no leave-one-speaker-out row for CMVN + ${augment} augmentation + ${vtlp} VTLP copies + ${crop} cropped copies + ${noise} noisy copies`);
+  const rows = rowsForPipeline(record, { features: 'logmel-cmn', topDb: DEMO_TOP_DB, augment, vtlp, crop, noise });
+  if (rows.length === 0) throw new Error(`${file} has no leave-one-speaker-out row for the demo features (log-mel, ${DEMO_TOP_DB} dB range, mean normalisation) + ${augment} augmentation + ${vtlp} VTLP copies + ${crop} cropped copies + ${noise} noisy copies`);
   const extra = [crop > 0 ? `${crop} randomly silence-cropped` : '', noise > 0 ? `${noise} noisy (white noise ${NOISE_FLOOR.minDbBelowPeak}–${NOISE_FLOOR.maxDbBelowPeak} dB under the loudest frame)` : ''].filter(Boolean);
   return {
     protocol: record.protocol,
-    pipeline: `per-utterance CMVN features, ${augment} augmentation, ${vtlp} vocal-tract-length-perturbed${extra.map((x) => ` and ${x}`).join('')} copies of each training clip`,
+    pipeline: `log-mel features (${DEMO_TOP_DB} dB dynamic range, per-band mean normalisation), ${augment} augmentation, ${vtlp} vocal-tract-length-perturbed${extra.map((x) => ` and ${x}`).join('')} copies of each training clip`,
     source: file,
     results: rows.map(({ heldOut, trainedOn, largest, smallest, command }) => ({ heldOut, trainedOn, largest, smallest, command })),
   };

@@ -1,10 +1,10 @@
 // The layers of a unimodal backbone subnet (see docs/ARCHITECTURE.md, 'Supernets'), named with the
 // layer-key grammar of the Harmonic-NAS LUTs (scripts/reference-luts/), so that a backbone's cost
-// is the sum of its layers' table entries. Input: 28×28 image, 20×20 audio MFCC map, 1 channel.
+// is the sum of its layers' table entries. Input: 28×28 image, 20×20 audio map (the paper's MFCC shape; ours log-mel), 1 channel.
 
 import type { BackboneGenome, Modality } from './types';
 
-/** Input height = width per modality (pixels / MFCC coefficients × frames). */
+/** Input height = width per modality (pixels / audio bands × frames). */
 export const INPUT_SIZE: Record<Modality, number> = { image: 28, audio: 20 };
 
 export const STEM_CHANNELS = 16;

@@ -14,6 +14,8 @@ export interface HeldOutResult {
   crop?: number;
   /** Copies of each training clip with white noise added (absent or 0: none). */
   noise?: number;
+  /** Dynamic range of the front end (dB under the clip's largest filter energy; absent: unlimited). */
+  topDb?: number;
   /** Training maps in all (clips + warped and cropped copies). */
   trainMaps?: number;
   warmupEpochs: number;
@@ -46,12 +48,21 @@ export function parseSpeakerHeldOut(json: unknown, where = 'leave-one-speaker-ou
   return r as SpeakerHeldOutRecord;
 }
 
-/** One training pipeline's key: features, augmentation and the counts of each kind of training copy. */
-export const pipelineKey = (x: { features: string; augment: string; vtlp?: number; crop?: number; noise?: number }): string =>
-  `${x.features}|${x.augment}|${x.vtlp ?? 0}|${x.crop ?? 0}|${x.noise ?? 0}`;
+/** One training pipeline: its features (and their dynamic range), augmentation and the counts of each kind of training copy. */
+export interface Pipeline {
+  features: string;
+  topDb?: number;
+  augment: string;
+  vtlp?: number;
+  crop?: number;
+  noise?: number;
+}
+
+/** One training pipeline's key. */
+export const pipelineKey = (x: Pipeline): string => `${x.features}|${x.topDb ?? 0}|${x.augment}|${x.vtlp ?? 0}|${x.crop ?? 0}|${x.noise ?? 0}`;
 
 /** Per feature pipeline: its results by held-out speaker and the mean over speakers (%). */
-export function summariseHeldOut(r: SpeakerHeldOutRecord): { features: string; augment: string; vtlp: number; crop: number; noise: number; results: HeldOutResult[]; meanLargest: number; meanSmallest: number; worstLargest: number }[] {
+export function summariseHeldOut(r: SpeakerHeldOutRecord): { features: string; topDb?: number; augment: string; vtlp: number; crop: number; noise: number; results: HeldOutResult[]; meanLargest: number; meanSmallest: number; worstLargest: number }[] {
   const groups = new Map<string, HeldOutResult[]>();
   for (const x of r.results) {
     const key = pipelineKey(x);
@@ -62,6 +73,7 @@ export function summariseHeldOut(r: SpeakerHeldOutRecord): { features: string; a
     const mean = (f: (x: HeldOutResult) => number) => sorted.reduce((s, x) => s + f(x), 0) / sorted.length;
     return {
       features: sorted[0].features,
+      topDb: sorted[0].topDb,
       augment: sorted[0].augment,
       vtlp: sorted[0].vtlp ?? 0,
       crop: sorted[0].crop ?? 0,
@@ -75,15 +87,15 @@ export function summariseHeldOut(r: SpeakerHeldOutRecord): { features: string; a
 }
 
 /**
- * The rows that measured one training pipeline (`features`, `augment`, `vtlp` warped, `crop`
+ * The rows that measured one training pipeline (`features` with `topDb`, `augment`, `vtlp` warped, `crop`
  * silence-cropped and `noise` noisy copies of each training clip, nothing else added), by held-out speaker —
  * what a shipped supernet trained that way records in its training.json. Rows with other additions
  * (speed copies, extra voices, trimming, fewer coefficients) or other copy counts are left out.
  */
-export function rowsForPipeline(r: SpeakerHeldOutRecord, pipeline: { features: string; augment: string; vtlp: number; crop?: number; noise?: number }): HeldOutResult[] {
+export function rowsForPipeline(r: SpeakerHeldOutRecord, pipeline: Pipeline): HeldOutResult[] {
   type Extra = HeldOutResult & { speed?: number; extraTrainSpeakers?: string[]; trim?: boolean; coefficients?: number };
   return (r.results as Extra[])
-    .filter((x) => x.features === pipeline.features && x.augment === pipeline.augment && (x.vtlp ?? 0) === pipeline.vtlp && (x.crop ?? 0) === (pipeline.crop ?? 0) && (x.noise ?? 0) === (pipeline.noise ?? 0))
+    .filter((x) => pipelineKey(x) === pipelineKey(pipeline))
     .filter((x) => !x.speed && !x.extraTrainSpeakers?.length && !x.trim && (x.coefficients ?? 20) === 20)
     .sort((a, b) => a.heldOut.localeCompare(b.heldOut));
 }

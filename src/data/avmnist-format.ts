@@ -4,8 +4,8 @@
 // Three binaries, samples in split order train, val, test (manifest.offsets gives each split's
 // first sample and count):
 // - images.bin: uint8, N × 28 × 28 — the original MNIST pixels (0 = background, 255 = ink);
-// - audio.bin:  uint8, N × 20 × 20 — MFCC maps [coefficient][frame] normalised into [0, 1]
-//               (src/core/audio/normalise.ts) and quantised q = round(255 · u);
+// - audio.bin:  uint8, N × 20 × 20 — log-mel maps [band][frame] normalised into [0, 1]
+//               (src/core/audio/demo-features.ts) and quantised q = round(255 · u);
 // - labels.bin: uint8, N — the digit 0–9.
 // Both modalities decode the same way: x = (q / 255 − 0.5) / 0.5, in [−1, 1] — the
 // "mean 0.5, std 0.5" input normalisation of Harmonic-NAS applied to [0, 1] values.
@@ -66,10 +66,11 @@ export interface AvmnistManifest {
   normalisation: {
     decode: string;
     image: string;
-    /** stats: the demo set's dataset-level statistics; absent for per-utterance normalisation. */
-    audio: { method: string; clipSigma: number; stats?: CoefficientStats };
+    /** stats: the demo set's dataset-level statistics; absent for per-utterance normalisation. clipSigma (CMVN) or scaleNats (mean normalisation): the normalisation's scale. */
+    audio: { method: string; clipSigma?: number; scaleNats?: number; stats?: CoefficientStats };
   };
-  mfcc: MfccParams & { description: string[] };
+  /** The audio front end's extractor parameters (./../core/audio/mfcc.ts MfccParams) and its steps in words. */
+  frontEnd: MfccParams & { description: string[] };
   pairing: { seed: number; description: string };
   sources: Record<SplitName, SplitSources>;
   clips: ClipEntry[];

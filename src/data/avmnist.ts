@@ -12,7 +12,7 @@ export interface AvmnistSplit {
   count: number;
   /** N × H × W × 1 image values in [−1, 1] (row-major, channel last). */
   images: Float32Array;
-  /** N × coefficients × frames × 1 MFCC values in [−1, 1]. */
+  /** N × bands × frames × 1 log-mel values in [−1, 1]. */
   audio: Float32Array;
   labels: Uint8Array;
   sources: SplitSources;

@@ -7,8 +7,9 @@
 import { unzipSync } from 'fflate';
 import { SPLITS, type SplitName } from '../core/upload/limits';
 import { validateUpload, type UploadSample } from '../core/upload/validate';
-import { clipMfcc, clipWarning, greyImage, normaliseMfccMap, IMAGE_SIDE } from '../core/upload/features';
-import { AVMNIST_MFCC, MfccExtractor } from '../core/audio/mfcc';
+import { clipRawMap, clipWarning, greyImage, normaliseRawMap, IMAGE_SIDE } from '../core/upload/features';
+import { MfccExtractor } from '../core/audio/mfcc';
+import { DEMO_AUDIO_PARAMS } from '../core/audio/demo-features';
 import { decodeWav } from './wav';
 import { listZip } from './upload-zip';
 
@@ -58,7 +59,7 @@ export async function readUploadedDataset(bytes: Uint8Array, fileName: string, d
 
   const errors: string[] = [];
   const warnings = [...check.warnings];
-  const extractor = new MfccExtractor(AVMNIST_MFCC);
+  const extractor = new MfccExtractor(DEMO_AUDIO_PARAMS);
   const images: Float32Array[] = [];
   const maps: Float32Array[] = [];
   for (const [i, s] of samples.entries()) {
@@ -74,7 +75,7 @@ export async function readUploadedDataset(bytes: Uint8Array, fileName: string, d
       const w = decodeWav(files[audioPath], audioPath);
       const warn = clipWarning(w.samples, w.sampleRate, audioPath);
       if (warn) warnings.push(warn);
-      maps.push(clipMfcc(w.samples, w.sampleRate, extractor));
+      maps.push(clipRawMap(w.samples, w.sampleRate, extractor));
     } catch (err) {
       errors.push((err as Error).message.endsWith('.') ? (err as Error).message : `${(err as Error).message}.`);
     }
@@ -82,11 +83,11 @@ export async function readUploadedDataset(bytes: Uint8Array, fileName: string, d
   }
   if (errors.length > 0) return { dataset: null, errors, warnings };
 
-  const audioMaps = maps.map(normaliseMfccMap);
+  const audioMaps = maps.map(normaliseRawMap);
   const pack = (split: SplitName): UploadedSplit => {
     const idx = samples.flatMap((s: UploadSample, i) => (s.split === split ? [i] : []));
     const img = new Float32Array(idx.length * IMAGE_SIDE * IMAGE_SIDE);
-    const aud = new Float32Array(idx.length * AVMNIST_MFCC.numCoefficients * AVMNIST_MFCC.numFrames);
+    const aud = new Float32Array(idx.length * DEMO_AUDIO_PARAMS.numCoefficients * DEMO_AUDIO_PARAMS.numFrames);
     idx.forEach((k, j) => {
       img.set(images[k], j * IMAGE_SIDE * IMAGE_SIDE);
       aud.set(audioMaps[k], j * audioMaps[k].length);
@@ -94,5 +95,5 @@ export async function readUploadedDataset(bytes: Uint8Array, fileName: string, d
     return { count: idx.length, images: img, audio: aud, labels: Uint8Array.from(idx, (k) => classes.indexOf(samples[k].label)), ids: idx.map((k) => samples[k].id) };
   };
   const splits = Object.fromEntries(SPLITS.map((s) => [s, pack(s)])) as Record<SplitName, UploadedSplit>;
-  return { dataset: { name: manifest.name, classes, imageSize: IMAGE_SIDE, audioSize: AVMNIST_MFCC.numCoefficients, splits, counts }, errors, warnings };
+  return { dataset: { name: manifest.name, classes, imageSize: IMAGE_SIDE, audioSize: DEMO_AUDIO_PARAMS.numCoefficients, splits, counts }, errors, warnings };
 }

@@ -44,12 +44,16 @@ describe('the leave-one-speaker-out record', () => {
     const r = parseSpeakerHeldOut({
       script: 's', protocol: 'p',
       results: [vtlp('theo'), vtlp('jackson'), vtlp('nicolas', { speed: 2 }), vtlp('nicolas', { extraTrainSpeakers: ['george'] }), vtlp('nicolas', { trim: true }),
-        vtlp('nicolas', { coefficients: 13 }), vtlp('nicolas', { crop: 3 }), vtlp('theo', { crop: 3, noise: 3 }), { ...result('nicolas', 'cmvn', 50, 40), augment: 'audio' }, vtlp('nicolas', { vtlp: 1 })],
+        vtlp('nicolas', { coefficients: 13 }), vtlp('nicolas', { crop: 3 }), vtlp('theo', { crop: 3, noise: 3 }), vtlp('jackson', { noise: 3, topDb: 35 }), { ...result('nicolas', 'cmvn', 50, 40), augment: 'audio' }, vtlp('nicolas', { vtlp: 1 })],
     });
     expect(rowsForPipeline(r, { features: 'cmvn', augment: 'audio', vtlp: 3 }).map((x) => x.heldOut)).toEqual(['jackson', 'theo']);
     expect(rowsForPipeline(r, { features: 'cmvn', augment: 'audio', vtlp: 0 }).map((x) => x.heldOut)).toEqual(['nicolas']);
     expect(rowsForPipeline(r, { features: 'demo', augment: 'audio', vtlp: 3 })).toEqual([]);
     expect(rowsForPipeline(r, { features: 'cmvn', augment: 'audio', vtlp: 3, crop: 3 }).map((x) => x.heldOut)).toEqual(['nicolas']);
     expect(rowsForPipeline(r, { features: 'cmvn', augment: 'audio', vtlp: 3, crop: 3, noise: 3 }).map((x) => x.heldOut)).toEqual(['theo']);
+    // a front end with a limited dynamic range is another pipeline
+    expect(rowsForPipeline(r, { features: 'cmvn', augment: 'audio', vtlp: 3, noise: 3 })).toEqual([]);
+    expect(rowsForPipeline(r, { features: 'cmvn', topDb: 35, augment: 'audio', vtlp: 3, noise: 3 }).map((x) => x.heldOut)).toEqual(['jackson']);
+    expect(summariseHeldOut(r).find((g) => g.topDb === 35)?.results.map((x) => x.heldOut)).toEqual(['jackson']);
   });
 });

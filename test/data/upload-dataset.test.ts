@@ -30,7 +30,7 @@ function dataset(overrides: Record<string, Uint8Array> = {}) {
 }
 
 describe('readUploadedDataset', () => {
-  it('turns a good zip into splits of 28×28 images and 20×20 MFCC maps in [−1, 1]', async () => {
+  it('turns a good zip into splits of 28×28 images and 20×20 log-mel maps in [−1, 1]', async () => {
     const progress: number[] = [];
     const r = await readUploadedDataset(dataset(), 'toy.zip', decode, (done) => progress.push(done));
     expect(r.errors).toEqual([]);

@@ -1,4 +1,4 @@
-// The built app's Data view: sample pairs render (digit + MFCC map), clips play from the
+// The built app's Data view: sample pairs render (digit + log-mel map), clips play from the
 // same origin, class balance matches the manifest, and the sources are credited.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { readFileSync } from 'node:fs';

@@ -1,13 +1,12 @@
 // An uploaded sample's inputs in the form the supernets take (the sizes the device tables
 // price): an image of any size and colour → 28×28 grey by area averaging; a clip at any rate →
-// resampled to the demo pipeline's 8 kHz → its MFCC map (20 coefficients × 20 frames), then
-// normalised by the clip's own statistics (per-utterance CMVN, as the demo sets are since the
-// speaker-independent audio work), so no split's statistics reach another split.
+// resampled to the demo pipeline's 8 kHz → its 20×20 log-mel map (../audio/demo-features.ts), then
+// normalised by the clip's own statistics (per-band mean normalisation, as the demo sets are since
+// the speaker-independent audio work), so no split's statistics reach another split.
 // Both end in [−1, 1] like the demo set's decoded values.
 
-import { AVMNIST_MFCC, MfccExtractor } from '../audio/mfcc';
-import { decodeDemoBytes, mfccToDemoBytes } from '../audio/demo-features';
-import { resample } from '../audio/resample';
+import type { MfccExtractor } from '../audio/mfcc';
+import { decodeDemoBytes, demoRawMap, rawMapToDemoBytes } from '../audio/demo-features';
 
 export const IMAGE_SIDE = 28;
 /** Clips shorter than this (s) are warned about; quieter than this RMS read as silent. */
@@ -53,13 +52,12 @@ export function clipWarning(samples: Float32Array, sampleRate: number, name: str
   return null;
 }
 
-/** The raw (not yet normalised) MFCC map of a clip at any sample rate. */
-export function clipMfcc(samples: Float32Array, sampleRate: number, extractor = new MfccExtractor(AVMNIST_MFCC)): Float32Array {
-  const at8k = resample(samples, sampleRate, AVMNIST_MFCC.sampleRate);
-  return extractor.compute(at8k, AVMNIST_MFCC.sampleRate);
+/** The raw (not yet normalised) demo map of a clip at any sample rate. */
+export function clipRawMap(samples: Float32Array, sampleRate: number, extractor?: MfccExtractor): Float32Array {
+  return demoRawMap(samples, sampleRate, extractor);
 }
 
-/** A raw MFCC map as the demo set stores and decodes it: per-utterance CMVN, byte-quantised, in [−1, 1]. */
-export function normaliseMfccMap(map: Float32Array): Float32Array {
-  return decodeDemoBytes(mfccToDemoBytes(map));
+/** A raw demo map as the demo set stores and decodes it: per-band mean normalisation, byte-quantised, in [−1, 1]. */
+export function normaliseRawMap(map: Float32Array): Float32Array {
+  return decodeDemoBytes(rawMapToDemoBytes(map));
 }

@@ -1,7 +1,7 @@
 // Light data augmentation for supernet training (issue: small shifts for images; time shift
-// and time/frequency masking for MFCC maps, SpecAugment-style). Host-side on Float32Arrays of
-// row-major size×size maps, seeded through Rng. MFCC maps are [coefficient][frame]: rows are
-// frequency, columns are time.
+// and time/frequency masking for audio maps, SpecAugment-style). Host-side on Float32Arrays of
+// row-major size×size maps, seeded through Rng. Audio maps are [band][frame] (log-mel; the
+// paper's MFCC maps [coefficient][frame]): rows are frequency, columns are time.
 
 import type { Rng } from '../../core/rng';
 
@@ -10,9 +10,9 @@ export type AugmentKind = 'image' | 'audio' | 'none';
 export interface AugmentSettings {
   /** Max image shift in pixels (each axis), fill = the map's minimum (background). */
   maxShiftPx: number;
-  /** Max MFCC time shift in frames (edge frames are repeated). */
+  /** Max audio time shift in frames (edge frames are repeated). */
   maxTimeShift: number;
-  /** Max width of the time mask (frames) and frequency mask (coefficients); fill = map mean. */
+  /** Max width of the time mask (frames) and frequency mask (bands); fill = map mean. */
   maxTimeMask: number;
   maxFreqMask: number;
 }

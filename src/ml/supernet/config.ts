@@ -4,7 +4,7 @@
 import { EXPAND_CHOICES, KERNEL_CHOICES, STAGE_BLOCKS } from '../../core/types';
 
 export interface SupernetConfig {
-  /** Input height = width (pixels / MFCC bins), single channel. */
+  /** Input height = width (pixels / audio map bands), single channel. */
   inputSize: number;
   /** Stem output channels = block0 channels (paper: 16). */
   stemChannels: number;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { decodeDemoBytes, mfccToDemoBytes } from '../../../src/core/audio/demo-features';
-import { clipMfcc, clipWarning, greyImage, normaliseMfccMap } from '../../../src/core/upload/features';
-import { mfcc, AVMNIST_MFCC } from '../../../src/core/audio/mfcc';
+import { DEMO_AUDIO_PARAMS, decodeDemoBytes, rawMapToDemoBytes } from '../../../src/core/audio/demo-features';
+import { clipRawMap, clipWarning, greyImage, normaliseRawMap } from '../../../src/core/upload/features';
+import { MfccExtractor } from '../../../src/core/audio/mfcc';
+import { logMelMap } from '../../../src/core/audio/log-mel';
 
 describe('uploaded sample features', () => {
   it('turns any RGBA image into 28×28 grey in [−1, 1] by area averaging', () => {
@@ -22,28 +23,29 @@ describe('uploaded sample features', () => {
   });
 
   it('gives an 8 kHz clip the demo pipeline\u2019s map, and a 44.1 kHz one nearly the same', () => {
-    const tone = (rate: number) => Float32Array.from({ length: rate * 0.6 }, (_, i) => 0.3 * Math.sin((2 * Math.PI * 500 * i) / rate));
-    const at8k = clipMfcc(tone(8000), 8000);
-    expect(Array.from(at8k)).toEqual(Array.from(mfcc(tone(8000), 8000)));
-    expect(at8k).toHaveLength(AVMNIST_MFCC.numCoefficients * AVMNIST_MFCC.numFrames);
-    const at44 = clipMfcc(tone(44100), 44100);
+    // a chirp from 100 Hz to 3.5 kHz: every band holds energy in some frame, none sits only on the floor
+    const tone = (rate: number) => Float32Array.from({ length: rate * 0.6 }, (_, i) => 0.3 * Math.sin(2 * Math.PI * (100 * (i / rate) + (3400 / 1.2) * (i / rate) ** 2)));
+    const at8k = clipRawMap(tone(8000), 8000);
+    expect(Array.from(at8k)).toEqual(Array.from(logMelMap(new MfccExtractor(DEMO_AUDIO_PARAMS), tone(8000), 8000)));
+    expect(at8k).toHaveLength(DEMO_AUDIO_PARAMS.numCoefficients * DEMO_AUDIO_PARAMS.numFrames);
+    const at44 = clipRawMap(tone(44100), 44100);
     const diff = at8k.reduce((m, v, i) => Math.max(m, Math.abs(v - at44[i])), 0);
     const scale = at8k.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
     expect(diff / scale).toBeLessThan(0.05);
   });
 
   it('normalises each map by its own statistics into [−1, 1], as the demo set stores it', () => {
-    const { numCoefficients: C, numFrames: F } = AVMNIST_MFCC;
-    const map = Float32Array.from({ length: C * F }, (_, i) => (i % F) * (1 + Math.floor(i / F)));
-    const out = normaliseMfccMap(map);
+    const { numCoefficients: C, numFrames: F } = DEMO_AUDIO_PARAMS;
+    const map = Float32Array.from({ length: C * F }, (_, i) => 0.3 * (i % F) - 20 + Math.floor(i / F));
+    const out = normaliseRawMap(map);
     for (const v of out) expect(v >= -1 && v <= 1).toBe(true);
-    // each coefficient's row has mean ≈ 0 after per-utterance normalisation
+    // each band's row has mean ≈ 0 after per-utterance normalisation
     for (let c = 0; c < C; c++) expect(Math.abs(out.slice(c * F, (c + 1) * F).reduce((a, b) => a + b, 0) / F)).toBeLessThan(0.02);
-    // a gain (the loudness) and a constant offset per coefficient (the channel) change nothing
-    const louder = Float32Array.from(map, (v, i) => 3 * v + Math.floor(i / F));
-    expect(Array.from(normaliseMfccMap(louder))).toEqual(Array.from(out));
+    // a constant offset per band (the loudness, the channel's colouring) changes nothing
+    const louder = Float32Array.from(map, (v, i) => v + 2.5 + 0.1 * Math.floor(i / F));
+    expect(Array.from(normaliseRawMap(louder))).toEqual(Array.from(out));
     // the same bytes as the demo pipeline stores
-    expect(Array.from(out)).toEqual(Array.from(decodeDemoBytes(mfccToDemoBytes(map))));
+    expect(Array.from(out)).toEqual(Array.from(decodeDemoBytes(rawMapToDemoBytes(map))));
   });
 
   it('warns about very short and silent clips', () => {
