@@ -55,6 +55,8 @@ describe('Data view (built app)', () => {
     // Exactly one table is marked as the shipped pipeline, and it holds that record's rows.
     const shippedTable = honest.locator('[data-testid="speaker-held-out-table"][data-shipped="true"]');
     expect(await shippedTable.count()).toBe(1);
+    // and it comes first, before the pipelines measured on the way
+    expect(await honest.locator('[data-testid="speaker-held-out-table"]').first().getAttribute('data-shipped')).toBe('true');
     expect(await honest.getByTestId('shipped-table-marker').count()).toBe(1);
     const shippedCells = (await shippedTable.locator('tbody tr').allTextContents()).join(' ');
     for (const r of training.leaveOneSpeakerOut.results) expect(shippedCells).toContain(`${r.largest.heldOutSpeaker.toFixed(1)} %`);
