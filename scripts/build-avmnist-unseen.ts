@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { MfccExtractor } from '../src/core/audio/mfcc';
-import { DEMO_AUDIO_METHOD, DEMO_AUDIO_PARAMS, DEMO_AUDIO_SCALE_NATS, demoRawMap, rawMapToDemoBytes } from '../src/core/audio/demo-features';
+import { DEMO_AUDIO_METHOD, DEMO_AUDIO_PARAMS, DEMO_AUDIO_SCALE_NATS, demoAudioBytes } from '../src/core/audio/demo-features';
 import { crc32Hex } from '../src/data/crc32';
 import { AVMNIST_FILES, type AvmnistManifest, type FileEntry } from '../src/data/avmnist-format';
 import { stableJson } from '../src/data/avmnist-encode';
@@ -57,7 +57,7 @@ function main(argv: string[]): void {
       const demoRow = demo.offsets[s].start + i;
       images.set(demoImages.subarray(demoRow * 784, (demoRow + 1) * 784), row * 784);
       const wav = parseWav(readFileSync(join(fsddDir, pairs[s].fsdd[k])), pairs[s].fsdd[k]);
-      audio.set(rawMapToDemoBytes(demoRawMap(wav.samples, wav.sampleRate, extractor)), row * C * F);
+      audio.set(demoAudioBytes(wav.samples, wav.sampleRate, extractor), row * C * F);
       labels[row] = demoLabels[demoRow];
       row++;
     });

@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { MfccExtractor } from '../src/core/audio/mfcc';
-import { DEMO_AUDIO_METHOD, DEMO_AUDIO_PARAMS, DEMO_AUDIO_SCALE_NATS, demoRawMap, rawMapToDemoBytes } from '../src/core/audio/demo-features';
+import { DEMO_AUDIO_METHOD, DEMO_AUDIO_PARAMS, DEMO_AUDIO_SCALE_NATS, demoAudioBytes } from '../src/core/audio/demo-features';
 import { crc32Hex } from '../src/data/crc32';
 import { AVMNIST_FILES, type AvmnistManifest, type FileEntry } from '../src/data/avmnist-format';
 import { chooseClips, parseIdx, stableJson } from '../src/data/avmnist-encode';
@@ -63,10 +63,10 @@ function main(argv: string[]): void {
   // Audio: raw log-mel maps (the demo front end), each normalised by its own statistics (per-band mean, no split's statistics).
   const extractor = new MfccExtractor(DEMO_AUDIO_PARAMS);
   const { numCoefficients: C, numFrames: F } = DEMO_AUDIO_PARAMS;
-  const raw = new Map<string, Float32Array>();
+  const stored = new Map<string, Uint8Array>();
   for (const p of ordered) {
     const wav = parseWav(readFileSync(join(fsddDir, p.fsdd)), p.fsdd);
-    raw.set(p.fsdd, demoRawMap(wav.samples, wav.sampleRate, extractor));
+    stored.set(p.fsdd, demoAudioBytes(wav.samples, wav.sampleRate, extractor));
   }
 
   const images = new Uint8Array(ordered.length * 784);
@@ -75,7 +75,7 @@ function main(argv: string[]): void {
   ordered.forEach((p, i) => {
     const src = p.mnistSet === 'train' ? mnist.trainImages.data : mnist.testImages.data;
     images.set(src.subarray(p.mnistIndex * 784, (p.mnistIndex + 1) * 784), i * 784);
-    audio.set(rawMapToDemoBytes(raw.get(p.fsdd)!), i * C * F);
+    audio.set(stored.get(p.fsdd)!, i * C * F);
     labels[i] = p.label;
   });
 

@@ -7,9 +7,9 @@
 import { unzipSync } from 'fflate';
 import { SPLITS, type SplitName } from '../core/upload/limits';
 import { validateUpload, type UploadSample } from '../core/upload/validate';
-import { clipRawMap, clipWarning, greyImage, normaliseRawMap, IMAGE_SIDE } from '../core/upload/features';
+import { clipWarning, greyImage, normaliseRawMap, IMAGE_SIDE } from '../core/upload/features';
 import { MfccExtractor } from '../core/audio/mfcc';
-import { DEMO_AUDIO_PARAMS } from '../core/audio/demo-features';
+import { DEMO_AUDIO_PARAMS, demoRawMap } from '../core/audio/demo-features';
 import { decodeWav } from './wav';
 import { listZip } from './upload-zip';
 
@@ -75,7 +75,7 @@ export async function readUploadedDataset(bytes: Uint8Array, fileName: string, d
       const w = decodeWav(files[audioPath], audioPath);
       const warn = clipWarning(w.samples, w.sampleRate, audioPath);
       if (warn) warnings.push(warn);
-      maps.push(clipRawMap(w.samples, w.sampleRate, extractor));
+      maps.push(demoRawMap(w.samples, w.sampleRate, extractor));
     } catch (err) {
       errors.push((err as Error).message.endsWith('.') ? (err as Error).message : `${(err as Error).message}.`);
     }

@@ -1,12 +1,11 @@
 // An uploaded sample's inputs in the form the supernets take (the sizes the device tables
 // price): an image of any size and colour → 28×28 grey by area averaging; a clip at any rate →
-// resampled to the demo pipeline's 8 kHz → its 20×20 log-mel map (../audio/demo-features.ts), then
+// resampled to the demo pipeline's 8 kHz → its 20×20 log-mel map (../audio/demo-features.ts demoRawMap), then
 // normalised by the clip's own statistics (per-band mean normalisation, as the demo sets are since
 // the speaker-independent audio work), so no split's statistics reach another split.
 // Both end in [−1, 1] like the demo set's decoded values.
 
-import type { MfccExtractor } from '../audio/mfcc';
-import { decodeDemoBytes, demoRawMap, rawMapToDemoBytes } from '../audio/demo-features';
+import { decodeDemoBytes, rawMapToDemoBytes } from '../audio/demo-features';
 
 export const IMAGE_SIDE = 28;
 /** Clips shorter than this (s) are warned about; quieter than this RMS read as silent. */
@@ -50,11 +49,6 @@ export function clipWarning(samples: Float32Array, sampleRate: number, name: str
   for (const x of samples) sq += x * x;
   if (Math.sqrt(sq / Math.max(1, samples.length)) < SILENT_RMS) return `${name} is silent.`;
   return null;
-}
-
-/** The raw (not yet normalised) demo map of a clip at any sample rate. */
-export function clipRawMap(samples: Float32Array, sampleRate: number, extractor?: MfccExtractor): Float32Array {
-  return demoRawMap(samples, sampleRate, extractor);
 }
 
 /** A raw demo map as the demo set stores and decodes it: per-band mean normalisation, byte-quantised, in [−1, 1]. */
