@@ -23,6 +23,18 @@ export async function accuracyPercent(net: Supernet, genome: BackboneGenome, spl
   return (100 * correct) / n;
 }
 
+/** counts[true class][predicted class] of `genome` on `split` with the current BN statistics. */
+export async function confusionCounts(net: Supernet, genome: BackboneGenome, split: Split, classes: number, batchSize = 128): Promise<number[][]> {
+  const counts = Array.from({ length: classes }, () => new Array<number>(classes).fill(0));
+  for (const b of batchIndices(splitCount(split), batchSize)) {
+    const predicted = tf.tidy(() => net.forward(genome, toTensors(split, b).x, 'eval').logits.argMax(1));
+    const labels = await predicted.data();
+    predicted.dispose();
+    b.forEach((row, i) => counts[split.labels[row]][labels[i]]++);
+  }
+  return counts;
+}
+
 export interface SubnetEvaluation {
   accuracy: number;
   recalibrationSamples: number;
