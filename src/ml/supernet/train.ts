@@ -16,6 +16,7 @@ import type { TrainingEpoch } from '../../core/training-record';
 import type { Supernet } from './supernet';
 import { type Split, batchIndices, gather, splitCount, toTensors } from './batches';
 import { type AugmentKind, augmentBatch } from './augment';
+import { mixupBatch } from './mixup';
 import { evaluateSubnet } from './evaluate';
 import { sortChannelsByImportance } from './channel-sort';
 
@@ -35,6 +36,8 @@ export interface TrainSettings {
   /** Random subnets per sandwich step besides the largest and the smallest. */
   randomSubnets: number;
   augment: AugmentKind;
+  /** Mixup's Beta(α, α) parameter (0 = off): each batch is blended with a shuffled copy of itself. */
+  mixupAlpha: number;
   /** Training batches used for BN recalibration before each per-epoch validation. */
   valRecalBatches: number;
   /** Sort expanded channels by importance after the warm-up phase. */
@@ -52,6 +55,7 @@ export const DEFAULT_TRAIN: TrainSettings = {
   kdTemperature: 1,
   randomSubnets: 2,
   augment: 'none',
+  mixupAlpha: 0,
   valRecalBatches: 4,
   sortChannels: true,
 };
@@ -110,14 +114,15 @@ export async function sandwichStep(
   net: Supernet,
   opt: tf.Optimizer,
   x: tf.Tensor4D,
-  y: tf.Tensor1D,
+  y: tf.Tensor1D | tf.Tensor2D,
   genomes: BackboneGenome[],
   kdWeight: number,
   kdTemperature = 1,
 ): Promise<number[]> {
   const vars = net.trainableVariables();
   const classes = net.config.numClasses;
-  const onehot = tf.oneHot(y, classes);
+  // integer labels, or (mixup) one target distribution per sample
+  const onehot = y.rank === 1 ? tf.oneHot(y as tf.Tensor1D, classes) : tf.clone(y);
   const grads: tf.NamedTensorMap = {};
   const losses: tf.Scalar[] = [];
   let soft: tf.Tensor2D | null = null;
@@ -170,6 +175,7 @@ export async function trainSupernet(
   const sampleRng = rng.fork();
   const augRng = rng.fork();
   const recalRng = rng.fork();
+  const mixRng = s.mixupAlpha > 0 ? rng.fork() : undefined;
   const t0 = Date.now();
   const reports: EpochReport[] = [];
   const n = splitCount(train);
@@ -193,9 +199,12 @@ export async function trainSupernet(
             genomes.push(SMALLEST_GENOME);
             for (let r = 0; r < s.randomSubnets; r++) genomes.push(sampleGenome(sampleRng));
           }
-          const { x, y } = toTensors(train, b, augmentBatch(gather(train, b), train.size, s.augment, augRng));
-          const losses = await sandwichStep(net, opt, x, y, genomes, s.kdWeight, s.kdTemperature);
-          tf.dispose([x, y]);
+          const augmented = augmentBatch(gather(train, b), train.size, s.augment, augRng);
+          const mixed = mixRng ? mixupBatch(augmented, Array.from(b, (j) => train.labels[j]), net.config.numClasses, s.mixupAlpha, mixRng) : undefined;
+          const { x, y } = toTensors(train, b, mixed ? mixed.inputs : augmented);
+          const targets = mixed ? tf.tensor2d(mixed.targets, [b.length, net.config.numClasses]) : y;
+          const losses = await sandwichStep(net, opt, x, targets, genomes, s.kdWeight, s.kdTemperature);
+          tf.dispose([x, y, targets]);
           const loss = losses.reduce((a, c) => a + c, 0) / losses.length;
           lossSum += loss;
           step++;

@@ -75,6 +75,48 @@ describe('sandwich training', () => {
     expect(b.steps).toEqual(a.steps);
   });
 
+  it('a step on target distributions (mixup) equals a step on labels when the targets are one-hot, and leaks no tensors', async () => {
+    const data = tinySplit(6, 4);
+    const { x, y } = toTensors(data, [0, 1, 2, 3, 4, 5]);
+    const onehot = tf.oneHot(y, TINY.numClasses) as tf.Tensor2D;
+    const genomes = [LARGEST_GENOME, SMALLEST_GENOME];
+    const step = async (targets: tf.Tensor1D | tf.Tensor2D) => {
+      const net = new Supernet(TINY, 14);
+      const opt = tf.train.adam(0.01);
+      const losses = await sandwichStep(net, opt, x, targets, genomes, 1);
+      const before = tf.memory().numTensors;
+      await sandwichStep(net, opt, x, targets, genomes, 1);
+      expect(tf.memory().numTensors).toBe(before);
+      const w = Array.from(net.params.stage[0].expand.dataSync().slice(0, 8));
+      opt.dispose();
+      net.dispose();
+      return { losses, w };
+    };
+    const fromLabels = await step(y);
+    const fromTargets = await step(onehot);
+    expect(fromTargets.losses).toEqual(fromLabels.losses);
+    expect(fromTargets.w).toEqual(fromLabels.w);
+    tf.dispose([x, y, onehot]);
+  });
+
+  it('trainSupernet with mixup trains (loss falls over the steps) and is seeded', async () => {
+    const train = tinySplit(32, 5);
+    const val = tinySplit(6, 6);
+    const run = async (mixupAlpha: number) => {
+      const net = new Supernet(TINY, 13);
+      const steps: number[] = [];
+      await trainSupernet(net, train, val, { seed: 3, epochs: 0, warmupEpochs: 4, batchSize: 8, valRecalBatches: 1, lr: 0.02, mixupAlpha }, { onStep: (p) => steps.push(p.loss) });
+      const w = Array.from(net.params.stage[0].expand.dataSync().slice(0, 8));
+      net.dispose();
+      return { steps, w };
+    };
+    const a = await run(0.4);
+    const mean = (xs: number[]) => xs.reduce((s, v) => s + v, 0) / xs.length;
+    expect(mean(a.steps.slice(-4))).toBeLessThan(mean(a.steps.slice(0, 4)));
+    expect((await run(0.4)).w).toEqual(a.w);
+    expect((await run(0)).w).not.toEqual(a.w);
+  });
+
   it('cosine learning rate goes from lr to minLr', () => {
     expect(cosineLr(0, 10, 1, 0.1)).toBeCloseTo(1);
     expect(cosineLr(9, 10, 1, 0.1)).toBeCloseTo(0.1);
