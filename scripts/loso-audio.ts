@@ -27,6 +27,9 @@
 // `--also-test DIR` also scores the trained subnets on every FSDD-named WAV in DIR whose speaker is
 // not one of the evaluated speakers (voices neither training nor the held-out test holds), per
 // speaker, in "otherVoices" — the check that a choice made on the three demo voices carries.
+// `--mixup ALPHA` blends each training batch with a shuffled copy of itself, one λ ~ Beta(α, α) per
+// batch (src/ml/supernet/mixup.ts). `--tight K` adds K copies cut to the frames within 8–20 dB of the
+// loudest (src/core/audio/tight-crop.ts). Neither goes with --record (the Data view's pipeline key names neither).
 // `--coefficients K` zeroes cepstral coefficients K..19 after normalisation (src/core/audio/keep-coefficients.ts).
 // Prints one JSON object: the largest and smallest subnet's accuracy (%) on the same-speaker
 // validation takes and on the held-out speaker, BN recalibrated on the training clips.
@@ -44,7 +47,7 @@ import { installFastCpuKernels } from '../src/ml/cpu-kernels';
 import { Supernet } from '../src/ml/supernet/supernet';
 import { paperConfig } from '../src/ml/supernet/config';
 import { trainSupernet } from '../src/ml/supernet/train';
-import { evaluateSubnet } from '../src/ml/supernet/evaluate';
+import { confusionCounts, evaluateSubnet } from '../src/ml/supernet/evaluate';
 import type { Split } from '../src/ml/supernet/batches';
 import { LARGEST_GENOME, SMALLEST_GENOME } from '../src/core/genome';
 import { MfccExtractor } from '../src/core/audio/mfcc';
@@ -59,6 +62,7 @@ import { decodeWav } from '../src/data/wav';
 import { VTLP_RANGE } from '../src/core/audio/vtlp';
 import { LOG_MEL_FRONT_END, MFCC_FRONT_END, vtlpCopies } from '../src/core/audio/vtlp-copies';
 import { DEFAULT_TRIM, trimSilence } from '../src/core/audio/trim';
+import { tightCrops } from '../src/core/audio/tight-crop';
 import { SPEED_RANGE, speedFactors, speedPerturb } from '../src/core/audio/speed-perturb';
 import { Rng } from '../src/core/rng';
 import { silenceCrops } from '../src/core/audio/silence-crop';
@@ -83,6 +87,8 @@ const FLAGS = defineFlags({
   crop: { type: 'int', min: 0, default: 0, value: 'K' },
   noise: { type: 'int', min: 0, default: 0, value: 'K' },
   topDb: { type: 'number', min: 0, default: 0, value: 'DB' },
+  mixup: { type: 'number', min: 0, default: 0, value: 'ALPHA' },
+  tight: { type: 'int', min: 0, default: 0, value: 'K' },
   alsoTest: { type: 'string', value: 'DIR' },
   record: { type: 'string', value: 'FILE' },
 });
@@ -102,6 +108,7 @@ async function main(argv: string[]): Promise<number> {
   const sr = front.params.sampleRate;
   if (a.features === 'logmel-cmn' && a.coefficients !== 20) throw new Error('--coefficients zeroes cepstral coefficients: it needs --features demo or cmvn');
   const trim = a.trim === true;
+  if ((a.mixup > 0 || a.tight > 0) && a.record) throw new Error('--mixup and --tight cannot be recorded: the Data view groups rows by a pipeline key that names neither');
   if (!(a.trimDb < 0)) throw new Error(`--trim-db must be below 0, got ${a.trimDb}`);
   const trimSettings = { ...DEFAULT_TRIM, thresholdDb: a.trimDb };
   if (a.vtlpRange >= 1) throw new Error(`--vtlp-range must be below 1, got ${a.vtlpRange}`);
@@ -141,6 +148,8 @@ async function main(argv: string[]): Promise<number> {
   const cropped = a.crop > 0 ? sampleCopies((x) => silenceCrops(x, sr, a.crop, () => cropRng.next())) : [];
   const noiseRng = new Rng(a.seed + 4000);
   const noisy = a.noise > 0 ? sampleCopies((x) => noiseCopies(x, sr, a.noise, () => noiseRng.next(), () => noiseRng.normal())) : [];
+  const tightRng = new Rng(a.seed + 5000);
+  const tight = a.tight > 0 ? sampleCopies((x) => tightCrops(x, sr, a.tight, () => tightRng.next())) : [];
   const others = a.alsoTest ? load(a.alsoTest, (n) => !evaluated.has(n.speaker)) : [];
   if (a.alsoTest && others.length === 0) throw new Error(`--also-test ${a.alsoTest}: no FSDD-named WAV of a speaker other than ${[...evaluated].sort().join(', ')}`);
   const stats = coefficientStats(trainClips.map((c) => c.raw), C, F);
@@ -156,16 +165,18 @@ async function main(argv: string[]): Promise<number> {
     cs.forEach((c, i) => inputs.set(feature(c.raw), i * C * F));
     return { inputs, labels: Uint8Array.from(cs, (c) => c.name.digit), size: C };
   };
-  const [train, val, test] = [toSplit([...trainClips, ...warped, ...sped, ...cropped, ...noisy]), toSplit(split.val), toSplit(split.test)];
+  const [train, val, test] = [toSplit([...trainClips, ...warped, ...sped, ...cropped, ...noisy, ...tight]), toSplit(split.val), toSplit(split.test)];
   const net = new Supernet(paperConfig(C), a.seed);
   const t0 = Date.now();
-  await trainSupernet(net, train, val, { seed: a.seed, warmupEpochs: a.warmupEpochs, epochs: a.epochs, batchSize: 32, lr: 3e-3, augment: a.augment }, {
+  await trainSupernet(net, train, val, { seed: a.seed, warmupEpochs: a.warmupEpochs, epochs: a.epochs, batchSize: 32, lr: 3e-3, augment: a.augment, mixupAlpha: a.mixup }, {
     onEpoch: (r) => process.stderr.write(`${r.phase} ${r.epoch + 1}: loss ${r.trainLoss.toFixed(3)}, val largest ${r.valLargest.toFixed(1)} %\n`),
   });
   const trainSeconds = (Date.now() - t0) / 1000;
   const score = async (genome: typeof LARGEST_GENOME) => ({
     sameSpeakerVal: (await evaluateSubnet(net, genome, train, val, { batchSize: 64 })).accuracy,
     heldOutSpeaker: (await evaluateSubnet(net, genome, train, test, { batchSize: 64 })).accuracy,
+    // rows: the spoken digit, columns: the digit predicted (BN as recalibrated just above)
+    heldOutConfusion: await confusionCounts(net, genome, test, 10, 64),
   });
   // --also-test: accuracy (%) on each other voice and on all of them
   const otherSpeakers = [...new Set(others.map((c) => c.name.speaker))].sort();
@@ -189,7 +200,9 @@ async function main(argv: string[]): Promise<number> {
     crop: a.crop > 0 ? a.crop : undefined,
     noise: a.noise > 0 ? a.noise : undefined,
     topDb: a.topDb > 0 ? a.topDb : undefined,
-    trainMaps: trainClips.length + warped.length + sped.length + cropped.length + noisy.length,
+    mixup: a.mixup > 0 ? a.mixup : undefined,
+    tight: a.tight > 0 ? a.tight : undefined,
+    trainMaps: trainClips.length + warped.length + sped.length + cropped.length + noisy.length + tight.length,
     coefficients: a.coefficients,
     trim,
     trimDb: trim ? a.trimDb : undefined,
@@ -211,11 +224,11 @@ async function main(argv: string[]): Promise<number> {
       r.heldOut === out.heldOut && r.features === out.features && r.augment === out.augment && (r.vtlp ?? 0) === out.vtlp &&
       r.vtlpRange === out.vtlpRange && (r.speed ?? 0) === out.speed && r.speedRange === out.speedRange &&
       String(r.extraTrainSpeakers ?? []) === String(out.extraTrainSpeakers ?? []) && (r.trim ?? false) === out.trim && r.trimDb === out.trimDb &&
-      (r.crop ?? 0) === (out.crop ?? 0) && (r.noise ?? 0) === (out.noise ?? 0) && r.topDb === out.topDb;
+      (r.crop ?? 0) === (out.crop ?? 0) && (r.noise ?? 0) === (out.noise ?? 0) && r.topDb === out.topDb && r.mixup === out.mixup;
     rec.results = [...rec.results.filter((r: typeof out) => !same(r)), { ...out, date: new Date().toISOString().slice(0, 10) }];
     writeFileSync(a.record, JSON.stringify(rec, null, 2) + '\n');
   }
   return 0;
 }
 
-runCli('loso-audio', main, { usage: 'npx tsx scripts/loso-audio.ts --fsdd DIR --held-out SPEAKER [--features demo|cmvn|logmel-cmn] [--warmup-epochs N] [--epochs N] [--seed N] [--augment none|audio] [--vtlp K] [--vtlp-range R] [--speed K] [--speed-range R] [--extra-train DIR] [--trim [--trim-db DB]] [--crop K] [--noise K] [--top-db DB] [--also-test DIR] [--record FILE]' });
+runCli('loso-audio', main, { usage: 'npx tsx scripts/loso-audio.ts --fsdd DIR --held-out SPEAKER [--features demo|cmvn|logmel-cmn] [--warmup-epochs N] [--epochs N] [--seed N] [--augment none|audio] [--vtlp K] [--vtlp-range R] [--speed K] [--speed-range R] [--extra-train DIR] [--trim [--trim-db DB]] [--crop K] [--noise K] [--top-db DB] [--mixup ALPHA] [--tight K] [--also-test DIR] [--record FILE]' });
