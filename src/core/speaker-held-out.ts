@@ -14,6 +14,8 @@ export interface HeldOutResult {
   crop?: number;
   /** Copies of each training clip with white noise added (absent or 0: none). */
   noise?: number;
+  /** Copies of each training clip cut to its loudest frames (absent or 0: none). */
+  tight?: number;
   /** Dynamic range of the front end (dB under the clip's largest filter energy; absent: unlimited). */
   topDb?: number;
   /** Training maps in all (clips + warped and cropped copies). */
@@ -56,13 +58,14 @@ export interface Pipeline {
   vtlp?: number;
   crop?: number;
   noise?: number;
+  tight?: number;
 }
 
 /** One training pipeline's key. */
-export const pipelineKey = (x: Pipeline): string => `${x.features}|${x.topDb ?? 0}|${x.augment}|${x.vtlp ?? 0}|${x.crop ?? 0}|${x.noise ?? 0}`;
+export const pipelineKey = (x: Pipeline): string => `${x.features}|${x.topDb ?? 0}|${x.augment}|${x.vtlp ?? 0}|${x.crop ?? 0}|${x.noise ?? 0}|${x.tight ?? 0}`;
 
 /** Per feature pipeline: its results by held-out speaker and the mean over speakers (%). */
-export function summariseHeldOut(r: SpeakerHeldOutRecord): { features: string; topDb?: number; augment: string; vtlp: number; crop: number; noise: number; results: HeldOutResult[]; meanLargest: number; meanSmallest: number; worstLargest: number }[] {
+export function summariseHeldOut(r: SpeakerHeldOutRecord): { features: string; topDb?: number; augment: string; vtlp: number; crop: number; noise: number; tight: number; results: HeldOutResult[]; meanLargest: number; meanSmallest: number; worstLargest: number }[] {
   const groups = new Map<string, HeldOutResult[]>();
   for (const x of r.results) {
     const key = pipelineKey(x);
@@ -78,6 +81,7 @@ export function summariseHeldOut(r: SpeakerHeldOutRecord): { features: string; t
       vtlp: sorted[0].vtlp ?? 0,
       crop: sorted[0].crop ?? 0,
       noise: sorted[0].noise ?? 0,
+      tight: sorted[0].tight ?? 0,
       results: sorted,
       meanLargest: mean((x) => x.largest.heldOutSpeaker),
       meanSmallest: mean((x) => x.smallest.heldOutSpeaker),
@@ -88,14 +92,14 @@ export function summariseHeldOut(r: SpeakerHeldOutRecord): { features: string; t
 
 /**
  * The rows that measured one training pipeline (`features` with `topDb`, `augment`, `vtlp` warped, `crop`
- * silence-cropped and `noise` noisy copies of each training clip, nothing else added), by held-out speaker —
+ * silence-cropped, `noise` noisy and `tight` tightly cropped copies of each training clip, nothing else added), by held-out speaker —
  * what a shipped supernet trained that way records in its training.json. Rows with other additions
  * (speed copies, extra voices, trimming, fewer coefficients) or other copy counts are left out.
  */
 export function rowsForPipeline(r: SpeakerHeldOutRecord, pipeline: Pipeline): HeldOutResult[] {
-  type Extra = HeldOutResult & { speed?: number; extraTrainSpeakers?: string[]; trim?: boolean; coefficients?: number };
+  type Extra = HeldOutResult & { speed?: number; extraTrainSpeakers?: string[]; trim?: boolean; coefficients?: number; mixup?: number };
   return (r.results as Extra[])
     .filter((x) => pipelineKey(x) === pipelineKey(pipeline))
-    .filter((x) => !x.speed && !x.extraTrainSpeakers?.length && !x.trim && (x.coefficients ?? 20) === 20)
+    .filter((x) => !x.speed && !x.extraTrainSpeakers?.length && !x.trim && (x.coefficients ?? 20) === 20 && !x.mixup)
     .sort((a, b) => a.heldOut.localeCompare(b.heldOut));
 }
