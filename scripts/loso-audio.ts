@@ -29,7 +29,7 @@
 // speaker, in "otherVoices" — the check that a choice made on the three demo voices carries.
 // `--mixup ALPHA` blends each training batch with a shuffled copy of itself, one λ ~ Beta(α, α) per
 // batch (src/ml/supernet/mixup.ts). `--tight K` adds K copies cut to the frames within 8–20 dB of the
-// loudest (src/core/audio/tight-crop.ts). --mixup does not go with --record (the Data view's pipeline key does not name it).
+// loudest (src/core/audio/tight-crop.ts; the range by --tight-min-db/--tight-max-db). --mixup does not go with --record (the Data view's pipeline key does not name it).
 // `--coefficients K` zeroes cepstral coefficients K..19 after normalisation (src/core/audio/keep-coefficients.ts).
 // Prints one JSON object: the largest and smallest subnet's accuracy (%) on the same-speaker
 // validation takes and on the held-out speaker, BN recalibrated on the training clips.
@@ -62,7 +62,7 @@ import { decodeWav } from '../src/data/wav';
 import { VTLP_RANGE } from '../src/core/audio/vtlp';
 import { LOG_MEL_FRONT_END, MFCC_FRONT_END, vtlpCopies } from '../src/core/audio/vtlp-copies';
 import { DEFAULT_TRIM, trimSilence } from '../src/core/audio/trim';
-import { tightCrops } from '../src/core/audio/tight-crop';
+import { TIGHT_CROP, tightCrops } from '../src/core/audio/tight-crop';
 import { SPEED_RANGE, speedFactors, speedPerturb } from '../src/core/audio/speed-perturb';
 import { Rng } from '../src/core/rng';
 import { silenceCrops } from '../src/core/audio/silence-crop';
@@ -89,6 +89,8 @@ const FLAGS = defineFlags({
   topDb: { type: 'number', min: 0, default: 0, value: 'DB' },
   mixup: { type: 'number', min: 0, default: 0, value: 'ALPHA' },
   tight: { type: 'int', min: 0, default: 0, value: 'K' },
+  tightMinDb: { type: 'number', min: 0, default: TIGHT_CROP.minDbBelowPeak, value: 'DB' },
+  tightMaxDb: { type: 'number', min: 0, default: TIGHT_CROP.maxDbBelowPeak, value: 'DB' },
   alsoTest: { type: 'string', value: 'DIR' },
   record: { type: 'string', value: 'FILE' },
 });
@@ -149,7 +151,10 @@ async function main(argv: string[]): Promise<number> {
   const noiseRng = new Rng(a.seed + 4000);
   const noisy = a.noise > 0 ? sampleCopies((x) => noiseCopies(x, sr, a.noise, () => noiseRng.next(), () => noiseRng.normal())) : [];
   const tightRng = new Rng(a.seed + 5000);
-  const tight = a.tight > 0 ? sampleCopies((x) => tightCrops(x, sr, a.tight, () => tightRng.next())) : [];
+  const tightRange = { minDbBelowPeak: a.tightMinDb, maxDbBelowPeak: a.tightMaxDb };
+  const defaultTightRange = a.tightMinDb === TIGHT_CROP.minDbBelowPeak && a.tightMaxDb === TIGHT_CROP.maxDbBelowPeak;
+  if (a.tight > 0 && !defaultTightRange && a.record) throw new Error('--tight-min-db/--tight-max-db cannot be recorded: the Data view\'s pipeline key does not name the range');
+  const tight = a.tight > 0 ? sampleCopies((x) => tightCrops(x, sr, a.tight, () => tightRng.next(), tightRange)) : [];
   const others = a.alsoTest ? load(a.alsoTest, (n) => !evaluated.has(n.speaker)) : [];
   if (a.alsoTest && others.length === 0) throw new Error(`--also-test ${a.alsoTest}: no FSDD-named WAV of a speaker other than ${[...evaluated].sort().join(', ')}`);
   const stats = coefficientStats(trainClips.map((c) => c.raw), C, F);
@@ -202,6 +207,7 @@ async function main(argv: string[]): Promise<number> {
     topDb: a.topDb > 0 ? a.topDb : undefined,
     mixup: a.mixup > 0 ? a.mixup : undefined,
     tight: a.tight > 0 ? a.tight : undefined,
+    tightRangeDb: a.tight > 0 ? [a.tightMinDb, a.tightMaxDb] : undefined,
     trainMaps: trainClips.length + warped.length + sped.length + cropped.length + noisy.length + tight.length,
     coefficients: a.coefficients,
     trim,
@@ -231,4 +237,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-runCli('loso-audio', main, { usage: 'npx tsx scripts/loso-audio.ts --fsdd DIR --held-out SPEAKER [--features demo|cmvn|logmel-cmn] [--warmup-epochs N] [--epochs N] [--seed N] [--augment none|audio] [--vtlp K] [--vtlp-range R] [--speed K] [--speed-range R] [--extra-train DIR] [--trim [--trim-db DB]] [--crop K] [--noise K] [--top-db DB] [--mixup ALPHA] [--tight K] [--also-test DIR] [--record FILE]' });
+runCli('loso-audio', main, { usage: 'npx tsx scripts/loso-audio.ts --fsdd DIR --held-out SPEAKER [--features demo|cmvn|logmel-cmn] [--warmup-epochs N] [--epochs N] [--seed N] [--augment none|audio] [--vtlp K] [--vtlp-range R] [--speed K] [--speed-range R] [--extra-train DIR] [--trim [--trim-db DB]] [--crop K] [--noise K] [--top-db DB] [--mixup ALPHA] [--tight K [--tight-min-db 8] [--tight-max-db 20]] [--also-test DIR] [--record FILE]' });
