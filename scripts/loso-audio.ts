@@ -29,7 +29,9 @@
 // speaker, in "otherVoices" — the check that a choice made on the three demo voices carries.
 // `--mixup ALPHA` blends each training batch with a shuffled copy of itself, one λ ~ Beta(α, α) per
 // batch (src/ml/supernet/mixup.ts). `--tight K` adds K copies cut to the frames within 8–20 dB of the
-// loudest (src/core/audio/tight-crop.ts; the range by --tight-min-db/--tight-max-db). --mixup does not go with --record (the Data view's pipeline key does not name it).
+// loudest (src/core/audio/tight-crop.ts; the range by --tight-min-db/--tight-max-db). `--cut K` adds K
+// copies that end inside the speech, 50–90 % of the way through it (src/core/audio/coda-cut.ts).
+// --mixup and --cut do not go with --record (the Data view's pipeline key names neither).
 // `--coefficients K` zeroes cepstral coefficients K..19 after normalisation (src/core/audio/keep-coefficients.ts).
 // Prints one JSON object: the largest and smallest subnet's accuracy (%) on the same-speaker
 // validation takes and on the held-out speaker, BN recalibrated on the training clips.
@@ -63,6 +65,7 @@ import { VTLP_RANGE } from '../src/core/audio/vtlp';
 import { LOG_MEL_FRONT_END, MFCC_FRONT_END, vtlpCopies } from '../src/core/audio/vtlp-copies';
 import { DEFAULT_TRIM, trimSilence } from '../src/core/audio/trim';
 import { TIGHT_CROP, tightCrops } from '../src/core/audio/tight-crop';
+import { codaCuts } from '../src/core/audio/coda-cut';
 import { SPEED_RANGE, speedFactors, speedPerturb } from '../src/core/audio/speed-perturb';
 import { Rng } from '../src/core/rng';
 import { silenceCrops } from '../src/core/audio/silence-crop';
@@ -89,6 +92,7 @@ const FLAGS = defineFlags({
   topDb: { type: 'number', min: 0, default: 0, value: 'DB' },
   mixup: { type: 'number', min: 0, default: 0, value: 'ALPHA' },
   tight: { type: 'int', min: 0, default: 0, value: 'K' },
+  cut: { type: 'int', min: 0, default: 0, value: 'K' },
   tightMinDb: { type: 'number', min: 0, default: TIGHT_CROP.minDbBelowPeak, value: 'DB' },
   tightMaxDb: { type: 'number', min: 0, default: TIGHT_CROP.maxDbBelowPeak, value: 'DB' },
   alsoTest: { type: 'string', value: 'DIR' },
@@ -110,7 +114,7 @@ async function main(argv: string[]): Promise<number> {
   const sr = front.params.sampleRate;
   if (a.features === 'logmel-cmn' && a.coefficients !== 20) throw new Error('--coefficients zeroes cepstral coefficients: it needs --features demo or cmvn');
   const trim = a.trim === true;
-  if (a.mixup > 0 && a.record) throw new Error('--mixup cannot be recorded: the Data view groups rows by a pipeline key that does not name mixup');
+  if ((a.mixup > 0 || a.cut > 0) && a.record) throw new Error('--mixup and --cut cannot be recorded: the Data view groups rows by a pipeline key that names neither');
   if (!(a.trimDb < 0)) throw new Error(`--trim-db must be below 0, got ${a.trimDb}`);
   const trimSettings = { ...DEFAULT_TRIM, thresholdDb: a.trimDb };
   if (a.vtlpRange >= 1) throw new Error(`--vtlp-range must be below 1, got ${a.vtlpRange}`);
@@ -155,6 +159,8 @@ async function main(argv: string[]): Promise<number> {
   const defaultTightRange = a.tightMinDb === TIGHT_CROP.minDbBelowPeak && a.tightMaxDb === TIGHT_CROP.maxDbBelowPeak;
   if (a.tight > 0 && !defaultTightRange && a.record) throw new Error('--tight-min-db/--tight-max-db cannot be recorded: the Data view\'s pipeline key does not name the range');
   const tight = a.tight > 0 ? sampleCopies((x) => tightCrops(x, sr, a.tight, () => tightRng.next(), tightRange)) : [];
+  const cutRng = new Rng(a.seed + 6000);
+  const cut = a.cut > 0 ? sampleCopies((x) => codaCuts(x, sr, a.cut, () => cutRng.next())) : [];
   const others = a.alsoTest ? load(a.alsoTest, (n) => !evaluated.has(n.speaker)) : [];
   if (a.alsoTest && others.length === 0) throw new Error(`--also-test ${a.alsoTest}: no FSDD-named WAV of a speaker other than ${[...evaluated].sort().join(', ')}`);
   const stats = coefficientStats(trainClips.map((c) => c.raw), C, F);
@@ -170,7 +176,7 @@ async function main(argv: string[]): Promise<number> {
     cs.forEach((c, i) => inputs.set(feature(c.raw), i * C * F));
     return { inputs, labels: Uint8Array.from(cs, (c) => c.name.digit), size: C };
   };
-  const [train, val, test] = [toSplit([...trainClips, ...warped, ...sped, ...cropped, ...noisy, ...tight]), toSplit(split.val), toSplit(split.test)];
+  const [train, val, test] = [toSplit([...trainClips, ...warped, ...sped, ...cropped, ...noisy, ...tight, ...cut]), toSplit(split.val), toSplit(split.test)];
   const net = new Supernet(paperConfig(C), a.seed);
   const t0 = Date.now();
   await trainSupernet(net, train, val, { seed: a.seed, warmupEpochs: a.warmupEpochs, epochs: a.epochs, batchSize: 32, lr: 3e-3, augment: a.augment, mixupAlpha: a.mixup }, {
@@ -208,7 +214,8 @@ async function main(argv: string[]): Promise<number> {
     mixup: a.mixup > 0 ? a.mixup : undefined,
     tight: a.tight > 0 ? a.tight : undefined,
     tightRangeDb: a.tight > 0 ? [a.tightMinDb, a.tightMaxDb] : undefined,
-    trainMaps: trainClips.length + warped.length + sped.length + cropped.length + noisy.length + tight.length,
+    cut: a.cut > 0 ? a.cut : undefined,
+    trainMaps: trainClips.length + warped.length + sped.length + cropped.length + noisy.length + tight.length + cut.length,
     coefficients: a.coefficients,
     trim,
     trimDb: trim ? a.trimDb : undefined,
@@ -237,4 +244,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-runCli('loso-audio', main, { usage: 'npx tsx scripts/loso-audio.ts --fsdd DIR --held-out SPEAKER [--features demo|cmvn|logmel-cmn] [--warmup-epochs N] [--epochs N] [--seed N] [--augment none|audio] [--vtlp K] [--vtlp-range R] [--speed K] [--speed-range R] [--extra-train DIR] [--trim [--trim-db DB]] [--crop K] [--noise K] [--top-db DB] [--mixup ALPHA] [--tight K [--tight-min-db 8] [--tight-max-db 20]] [--also-test DIR] [--record FILE]' });
+runCli('loso-audio', main, { usage: 'npx tsx scripts/loso-audio.ts --fsdd DIR --held-out SPEAKER [--features demo|cmvn|logmel-cmn] [--warmup-epochs N] [--epochs N] [--seed N] [--augment none|audio] [--vtlp K] [--vtlp-range R] [--speed K] [--speed-range R] [--extra-train DIR] [--trim [--trim-db DB]] [--crop K] [--noise K] [--top-db DB] [--mixup ALPHA] [--tight K [--tight-min-db 8] [--tight-max-db 20]] [--cut K] [--also-test DIR] [--record FILE]' });
