@@ -115,6 +115,8 @@ async function main(argv: string[]): Promise<number> {
   if (a.features === 'logmel-cmn' && a.coefficients !== 20) throw new Error('--coefficients zeroes cepstral coefficients: it needs --features demo or cmvn');
   const trim = a.trim === true;
   if ((a.mixup > 0 || a.cut > 0) && a.record) throw new Error('--mixup and --cut cannot be recorded: the Data view groups rows by a pipeline key that names neither');
+  const defaultTightRange = a.tightMinDb === TIGHT_CROP.minDbBelowPeak && a.tightMaxDb === TIGHT_CROP.maxDbBelowPeak;
+  if (a.tight > 0 && !defaultTightRange && a.record) throw new Error('--tight-min-db/--tight-max-db cannot be recorded: the Data view\'s pipeline key does not name the range');
   if (!(a.trimDb < 0)) throw new Error(`--trim-db must be below 0, got ${a.trimDb}`);
   const trimSettings = { ...DEFAULT_TRIM, thresholdDb: a.trimDb };
   if (a.vtlpRange >= 1) throw new Error(`--vtlp-range must be below 1, got ${a.vtlpRange}`);
@@ -156,8 +158,6 @@ async function main(argv: string[]): Promise<number> {
   const noisy = a.noise > 0 ? sampleCopies((x) => noiseCopies(x, sr, a.noise, () => noiseRng.next(), () => noiseRng.normal())) : [];
   const tightRng = new Rng(a.seed + 5000);
   const tightRange = { minDbBelowPeak: a.tightMinDb, maxDbBelowPeak: a.tightMaxDb };
-  const defaultTightRange = a.tightMinDb === TIGHT_CROP.minDbBelowPeak && a.tightMaxDb === TIGHT_CROP.maxDbBelowPeak;
-  if (a.tight > 0 && !defaultTightRange && a.record) throw new Error('--tight-min-db/--tight-max-db cannot be recorded: the Data view\'s pipeline key does not name the range');
   const tight = a.tight > 0 ? sampleCopies((x) => tightCrops(x, sr, a.tight, () => tightRng.next(), tightRange)) : [];
   const cutRng = new Rng(a.seed + 6000);
   const cut = a.cut > 0 ? sampleCopies((x) => codaCuts(x, sr, a.cut, () => cutRng.next())) : [];
