@@ -94,11 +94,13 @@ export const TRAIN_SUPERNET_NODE_FLAGS = defineFlags({
   crop: { type: 'int', min: 0, default: 0, value: 'K' },
   /** Audio: K copies of every training clip with white noise added, from its WAV in --fsdd. */
   noise: { type: 'int', min: 0, default: 0, value: 'K' },
+  /** Audio: K copies of every training clip cut to its frames within 8–20 dB of the loudest, from its WAV in --fsdd. */
+  tight: { type: 'int', min: 0, default: 0, value: 'K' },
 });
 export function parseTrainSupernetNodeArgs(argv: readonly string[]) {
   const a = parseFlags(argv, TRAIN_SUPERNET_NODE_FLAGS).values;
   if ((a.vtlp > 0 || a.losoRecord !== undefined) && a.modality !== 'audio') throw new ArgError('--vtlp and --loso-record warp and score recordings: they need --modality audio');
-  if ((a.crop > 0 || a.noise > 0) && a.modality !== 'audio') throw new ArgError('--crop and --noise change recordings: they need --modality audio');
+  if ((a.crop > 0 || a.noise > 0 || a.tight > 0) && a.modality !== 'audio') throw new ArgError('--crop, --noise and --tight change recordings: they need --modality audio');
   return a;
 }
 

@@ -14,6 +14,7 @@
 //        [--loso-record FILE] (audio: copy that leave-one-speaker-out record's rows for this pipeline into training.json)
 //        [--crop K --fsdd DIR] (audio: K randomly silence-cropped copies of each training clip, train only)
 //        [--noise K --fsdd DIR] (audio: K copies of each training clip with white noise 12–30 dB under its loudest frame, train only)
+//        [--tight K --fsdd DIR] (audio: K copies of each training clip cut to its frames within 8–20 dB of the loudest, train only)
 // Flags: scripts/tool-args.ts. Bad arguments: one line on stderr, exit 2.
 
 import * as tf from '@tensorflow/tfjs';
@@ -43,6 +44,7 @@ import { VTLP_RANGE } from '../src/core/audio/vtlp';
 import { vtlpCopies } from '../src/core/audio/vtlp-copies';
 import { CROP_SPEECH, silenceCrops } from '../src/core/audio/silence-crop';
 import { NOISE_FLOOR, noiseCopies } from '../src/core/audio/noise-copies';
+import { TIGHT_CROP, tightCrops } from '../src/core/audio/tight-crop';
 import { MfccExtractor } from '../src/core/audio/mfcc';
 import { resample } from '../src/core/audio/resample';
 import { Rng } from '../src/core/rng';
@@ -116,12 +118,25 @@ function noiseTrainingCopies(recordings: Float32Array[], train: Split, copies: n
   return sampleTrainingCopies(recordings, train, copies, (r) => noiseCopies(r, DEMO_AUDIO_PARAMS.sampleRate, copies, () => rng.next(), () => rng.normal()));
 }
 
-/** The leave-one-speaker-out rows of this training pipeline (the demo features, this augmentation, this many VTLP, cropped and noisy copies). */
-function losoSummary(file: string, vtlp: number, crop: number, noise: number, augment: string): LeaveOneSpeakerOutSummary {
+/** Tightly cropped copies of the training clips (crops drawn as scripts/loso-audio.ts draws them). */
+function tightTrainingCopies(recordings: Float32Array[], train: Split, copies: number, seed: number) {
+  const rng = new Rng(seed + 5000);
+  return sampleTrainingCopies(recordings, train, copies, (r) => tightCrops(r, DEMO_AUDIO_PARAMS.sampleRate, copies, () => rng.next()));
+}
+
+/** How many copies of each kind a training pipeline adds to each training clip. */
+interface CopyCounts { vtlp: number; crop: number; noise: number; tight: number }
+
+/** The leave-one-speaker-out rows of this training pipeline (the demo features, this augmentation, these copies). */
+function losoSummary(file: string, { vtlp, crop, noise, tight }: CopyCounts, augment: string): LeaveOneSpeakerOutSummary {
   const record = parseSpeakerHeldOut(JSON.parse(readFileSync(resolve(root, file), 'utf8')), file);
-  const rows = rowsForPipeline(record, { features: 'logmel-cmn', topDb: DEMO_TOP_DB, augment, vtlp, crop, noise });
-  if (rows.length === 0) throw new Error(`${file} has no leave-one-speaker-out row for the demo features (log-mel, ${DEMO_TOP_DB} dB range, mean normalisation) + ${augment} augmentation + ${vtlp} VTLP copies + ${crop} cropped copies + ${noise} noisy copies`);
-  const extra = [crop > 0 ? `${crop} randomly silence-cropped` : '', noise > 0 ? `${noise} noisy (white noise ${NOISE_FLOOR.minDbBelowPeak}–${NOISE_FLOOR.maxDbBelowPeak} dB under the loudest frame)` : ''].filter(Boolean);
+  const rows = rowsForPipeline(record, { features: 'logmel-cmn', topDb: DEMO_TOP_DB, augment, vtlp, crop, noise, tight });
+  if (rows.length === 0) throw new Error(`${file} has no leave-one-speaker-out row for the demo features (log-mel, ${DEMO_TOP_DB} dB range, mean normalisation) + ${augment} augmentation + ${vtlp} VTLP copies + ${crop} cropped copies + ${noise} noisy copies + ${tight} tight copies`);
+  const extra = [
+    crop > 0 ? `${crop} randomly silence-cropped` : '',
+    noise > 0 ? `${noise} noisy (white noise ${NOISE_FLOOR.minDbBelowPeak}–${NOISE_FLOOR.maxDbBelowPeak} dB under the loudest frame)` : '',
+    tight > 0 ? `${tight} tightly cropped (frames within ${TIGHT_CROP.minDbBelowPeak}–${TIGHT_CROP.maxDbBelowPeak} dB of the loudest)` : '',
+  ].filter(Boolean);
   return {
     protocol: record.protocol,
     pipeline: `log-mel features (${DEMO_TOP_DB} dB dynamic range, per-band mean normalisation), ${augment} augmentation, ${vtlp} vocal-tract-length-perturbed${extra.map((x) => ` and ${x}`).join('')} copies of each training clip`,
@@ -149,9 +164,9 @@ async function main(argv: string[]) {
   installFastCpuKernels();
   const data = await loadData(join(root, publicPath(args.data)));
   const train = toSplit(data.train, modality, args.trainSubset);
-  const readLoso = (file: string) => losoSummary(file, args.vtlp, args.crop, args.noise, settings.augment);
+  const readLoso = (file: string) => losoSummary(file, args, settings.augment);
   if (args.losoRecord) readLoso(args.losoRecord); // checked before hours of training, read again at the end (rows measured meanwhile count)
-  const copyFlags = [args.vtlp > 0 ? '--vtlp' : '', args.crop > 0 ? '--crop' : '', args.noise > 0 ? '--noise' : ''].filter(Boolean).join(' and ');
+  const copyFlags = [args.vtlp > 0 ? '--vtlp' : '', args.crop > 0 ? '--crop' : '', args.noise > 0 ? '--noise' : '', args.tight > 0 ? '--tight' : ''].filter(Boolean).join(' and ');
   const recordings = copyFlags ? trainingRecordings(join(root, publicPath(args.data)), train, args.fsdd, copyFlags) : [];
   const warped = args.vtlp > 0 ? vtlpTrainingCopies(recordings, train, args.vtlp, settings.seed) : null;
   if (warped) log(`vtlp: ${warped.labels.length} warped copies of the ${train.labels.length} training clips (${args.vtlp} each, factors 1 ± ${VTLP_RANGE})`);
@@ -159,7 +174,9 @@ async function main(argv: string[]) {
   if (cropped) log(`crop: ${cropped.labels.length} silence-cropped copies of the ${train.labels.length} training clips (${args.crop} each)`);
   const noisy = args.noise > 0 ? noiseTrainingCopies(recordings, train, args.noise, settings.seed) : null;
   if (noisy) log(`noise: ${noisy.labels.length} noisy copies of the ${train.labels.length} training clips (${args.noise} each)`);
-  const kinds = [warped, cropped, noisy].filter((c) => c !== null);
+  const tight = args.tight > 0 ? tightTrainingCopies(recordings, train, args.tight, settings.seed) : null;
+  if (tight) log(`tight: ${tight.labels.length} tightly cropped copies of the ${train.labels.length} training clips (${args.tight} each)`);
+  const kinds = [warped, cropped, noisy, tight].filter((c) => c !== null);
   const copies = kinds.length === 0 ? null : kinds.reduce((a, b) => ({ inputs: concat(a.inputs, b.inputs), labels: Uint8Array.from([...a.labels, ...b.labels]) }));
   const val = toSplit(data.val, modality);
   const test = toSplit(data.test, modality);
@@ -225,6 +242,7 @@ async function main(argv: string[]) {
       warped ? `${args.vtlp} vocal-tract-length-perturbed copies of each training clip (mel filter bank warped by factors stratified over 1 ± ${VTLP_RANGE}, seeded by --seed; src/core/audio/vtlp-copies.ts)` : '',
       cropped ? `${args.crop} randomly silence-cropped copies of each training clip (speech within ${-CROP_SPEECH.thresholdDb} dB of the loudest frame kept, a random share of the silence around it; src/core/audio/silence-crop.ts)` : '',
       noisy ? `${args.noise} copies of each training clip with white noise ${NOISE_FLOOR.minDbBelowPeak}–${NOISE_FLOOR.maxDbBelowPeak} dB under its loudest 10 ms frame (src/core/audio/noise-copies.ts)` : '',
+      tight ? `${args.tight} copies of each training clip cut to its frames within T dB of its loudest 10 ms frame, T stratified over ${TIGHT_CROP.minDbBelowPeak}–${TIGHT_CROP.maxDbBelowPeak} dB (src/core/audio/tight-crop.ts)` : '',
     ].filter(Boolean).join(' and ') + `, ${copies.labels.length} maps beside the ${train.labels.length} clips; BN recalibration and every figure use the clips only` } : {}),
     ...(args.losoRecord ? { leaveOneSpeakerOut: readLoso(args.losoRecord) } : {}),
   });
