@@ -31,7 +31,7 @@
 // batch (src/ml/supernet/mixup.ts). `--tight K` adds K copies cut to the frames within 8–20 dB of the
 // loudest (src/core/audio/tight-crop.ts; the range by --tight-min-db/--tight-max-db). `--cut K` adds K
 // copies that end inside the speech, 50–90 % of the way through it (src/core/audio/coda-cut.ts).
-// --mixup and --cut do not go with --record (the Data view's pipeline key names neither).
+// --mixup does not go with --record (the Data view's pipeline key does not name it).
 // `--coefficients K` zeroes cepstral coefficients K..19 after normalisation (src/core/audio/keep-coefficients.ts).
 // Prints one JSON object: the largest and smallest subnet's accuracy (%) on the same-speaker
 // validation takes and on the held-out speaker, BN recalibrated on the training clips.
@@ -114,7 +114,7 @@ async function main(argv: string[]): Promise<number> {
   const sr = front.params.sampleRate;
   if (a.features === 'logmel-cmn' && a.coefficients !== 20) throw new Error('--coefficients zeroes cepstral coefficients: it needs --features demo or cmvn');
   const trim = a.trim === true;
-  if ((a.mixup > 0 || a.cut > 0) && a.record) throw new Error('--mixup and --cut cannot be recorded: the Data view groups rows by a pipeline key that names neither');
+  if (a.mixup > 0 && a.record) throw new Error('--mixup cannot be recorded: the Data view groups rows by a pipeline key that does not name mixup');
   const defaultTightRange = a.tightMinDb === TIGHT_CROP.minDbBelowPeak && a.tightMaxDb === TIGHT_CROP.maxDbBelowPeak;
   if (a.tight > 0 && !defaultTightRange && a.record) throw new Error('--tight-min-db/--tight-max-db cannot be recorded: the Data view\'s pipeline key does not name the range');
   if (!(a.trimDb < 0)) throw new Error(`--trim-db must be below 0, got ${a.trimDb}`);
@@ -237,7 +237,7 @@ async function main(argv: string[]): Promise<number> {
       r.heldOut === out.heldOut && r.features === out.features && r.augment === out.augment && (r.vtlp ?? 0) === out.vtlp &&
       r.vtlpRange === out.vtlpRange && (r.speed ?? 0) === out.speed && r.speedRange === out.speedRange &&
       String(r.extraTrainSpeakers ?? []) === String(out.extraTrainSpeakers ?? []) && (r.trim ?? false) === out.trim && r.trimDb === out.trimDb &&
-      (r.crop ?? 0) === (out.crop ?? 0) && (r.noise ?? 0) === (out.noise ?? 0) && r.topDb === out.topDb && r.mixup === out.mixup && r.tight === out.tight;
+      (r.crop ?? 0) === (out.crop ?? 0) && (r.noise ?? 0) === (out.noise ?? 0) && r.topDb === out.topDb && r.mixup === out.mixup && r.tight === out.tight && r.cut === out.cut;
     rec.results = [...rec.results.filter((r: typeof out) => !same(r)), { ...out, date: new Date().toISOString().slice(0, 10) }];
     writeFileSync(a.record, JSON.stringify(rec, null, 2) + '\n');
   }

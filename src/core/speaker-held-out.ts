@@ -16,6 +16,8 @@ export interface HeldOutResult {
   noise?: number;
   /** Copies of each training clip cut to its loudest frames (absent or 0: none). */
   tight?: number;
+  /** Copies of each training clip that stop part-way through its speech (absent or 0: none). */
+  cut?: number;
   /** Dynamic range of the front end (dB under the clip's largest filter energy; absent: unlimited). */
   topDb?: number;
   /** Training maps in all (clips + warped and cropped copies). */
@@ -59,13 +61,14 @@ export interface Pipeline {
   crop?: number;
   noise?: number;
   tight?: number;
+  cut?: number;
 }
 
 /** One training pipeline's key. */
-export const pipelineKey = (x: Pipeline): string => `${x.features}|${x.topDb ?? 0}|${x.augment}|${x.vtlp ?? 0}|${x.crop ?? 0}|${x.noise ?? 0}|${x.tight ?? 0}`;
+export const pipelineKey = (x: Pipeline): string => `${x.features}|${x.topDb ?? 0}|${x.augment}|${x.vtlp ?? 0}|${x.crop ?? 0}|${x.noise ?? 0}|${x.tight ?? 0}|${x.cut ?? 0}`;
 
 /** Per feature pipeline: its results by held-out speaker and the mean over speakers (%). */
-export function summariseHeldOut(r: SpeakerHeldOutRecord): { features: string; topDb?: number; augment: string; vtlp: number; crop: number; noise: number; tight: number; results: HeldOutResult[]; meanLargest: number; meanSmallest: number; worstLargest: number }[] {
+export function summariseHeldOut(r: SpeakerHeldOutRecord): { features: string; topDb?: number; augment: string; vtlp: number; crop: number; noise: number; tight: number; cut: number; results: HeldOutResult[]; meanLargest: number; meanSmallest: number; worstLargest: number }[] {
   const groups = new Map<string, HeldOutResult[]>();
   for (const x of r.results) {
     const key = pipelineKey(x);
@@ -82,6 +85,7 @@ export function summariseHeldOut(r: SpeakerHeldOutRecord): { features: string; t
       crop: sorted[0].crop ?? 0,
       noise: sorted[0].noise ?? 0,
       tight: sorted[0].tight ?? 0,
+      cut: sorted[0].cut ?? 0,
       results: sorted,
       meanLargest: mean((x) => x.largest.heldOutSpeaker),
       meanSmallest: mean((x) => x.smallest.heldOutSpeaker),
@@ -92,7 +96,7 @@ export function summariseHeldOut(r: SpeakerHeldOutRecord): { features: string; t
 
 /**
  * The rows that measured one training pipeline (`features` with `topDb`, `augment`, `vtlp` warped, `crop`
- * silence-cropped, `noise` noisy and `tight` tightly cropped copies of each training clip, nothing else added), by held-out speaker —
+ * silence-cropped, `noise` noisy, `tight` tightly cropped and `cut` coda-cut copies of each training clip, nothing else added), by held-out speaker —
  * what a shipped supernet trained that way records in its training.json. Rows with other additions
  * (speed copies, extra voices, trimming, fewer coefficients) or other copy counts are left out.
  */

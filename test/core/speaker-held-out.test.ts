@@ -44,7 +44,7 @@ describe('the leave-one-speaker-out record', () => {
     const r = parseSpeakerHeldOut({
       script: 's', protocol: 'p',
       results: [vtlp('theo'), vtlp('jackson'), vtlp('nicolas', { speed: 2 }), vtlp('nicolas', { extraTrainSpeakers: ['george'] }), vtlp('nicolas', { trim: true }),
-        vtlp('nicolas', { coefficients: 13 }), vtlp('nicolas', { crop: 3 }), vtlp('theo', { crop: 3, noise: 3 }), vtlp('jackson', { noise: 3, topDb: 35 }), vtlp('nicolas', { noise: 3, topDb: 35, tight: 3 }),
+        vtlp('nicolas', { coefficients: 13 }), vtlp('nicolas', { crop: 3 }), vtlp('theo', { crop: 3, noise: 3 }), vtlp('jackson', { noise: 3, topDb: 35 }), vtlp('nicolas', { noise: 3, topDb: 35, tight: 3 }), vtlp('theo', { noise: 3, topDb: 35, tight: 3, cut: 3 }),
         vtlp('theo', { noise: 3, topDb: 35, mixup: 0.4 }), { ...result('nicolas', 'cmvn', 50, 40), augment: 'audio' }, vtlp('nicolas', { vtlp: 1 })],
     });
     expect(rowsForPipeline(r, { features: 'cmvn', augment: 'audio', vtlp: 3 }).map((x) => x.heldOut)).toEqual(['jackson', 'theo']);
@@ -58,6 +58,9 @@ describe('the leave-one-speaker-out record', () => {
     // tightly cropped copies make another pipeline; a mixup run is left out
     expect(rowsForPipeline(r, { features: 'cmvn', topDb: 35, augment: 'audio', vtlp: 3, noise: 3, tight: 3 }).map((x) => x.heldOut)).toEqual(['nicolas']);
     expect(summariseHeldOut(r).find((g) => g.topDb === 35 && g.tight === 0)?.results.map((x) => x.heldOut)).toEqual(['jackson', 'theo']);
-    expect(summariseHeldOut(r).find((g) => g.tight === 3)?.results.map((x) => x.heldOut)).toEqual(['nicolas']);
+    expect(summariseHeldOut(r).find((g) => g.tight === 3 && g.cut === 0)?.results.map((x) => x.heldOut)).toEqual(['nicolas']);
+    // so do coda-cut copies
+    expect(rowsForPipeline(r, { features: 'cmvn', topDb: 35, augment: 'audio', vtlp: 3, noise: 3, tight: 3, cut: 3 }).map((x) => x.heldOut)).toEqual(['theo']);
+    expect(summariseHeldOut(r).find((g) => g.cut === 3)?.results.map((x) => x.heldOut)).toEqual(['theo']);
   });
 });
