@@ -8,6 +8,7 @@
 
 import { speechSpan } from './trim';
 import { CROP_SPEECH } from './silence-crop';
+import { stratifiedCopies } from './stratified-factors';
 
 /** Share of the speech span a copy keeps (0–1). */
 export interface CodaCutRange {
@@ -25,11 +26,9 @@ export function codaCuts(
   uniform: () => number,
   range: Readonly<CodaCutRange> = CODA_CUT,
 ): Float32Array[] {
-  if (!Number.isInteger(copies) || copies < 0) throw new Error(`coda cut: copy count must be a non-negative integer, got ${copies}`);
   if (!(range.minKept > 0 && range.maxKept <= 1 && range.minKept <= range.maxKept)) throw new Error('coda cut: need 0 < min ≤ max ≤ 1');
   const [start, end] = speechSpan(samples, sampleRate, CROP_SPEECH);
-  return Array.from({ length: copies }, (_, j) => {
-    const kept = range.minKept + ((j + uniform()) / copies) * (range.maxKept - range.minKept);
-    return samples.subarray(0, Math.max(1, Math.round(start + kept * (end - start))));
-  });
+  return stratifiedCopies(copies, 'coda cut', uniform, range.minKept, range.maxKept, (kept) =>
+    samples.subarray(0, Math.max(1, Math.round(start + kept * (end - start)))),
+  );
 }

@@ -6,6 +6,8 @@
 // K equal strata of the range (so every clip gets both noisy and cleaner copies). Training clips
 // only. Pure TypeScript.
 
+import { stratifiedCopies } from './stratified-factors';
+
 /** Noise power under the loudest 10 ms frame's mean-square energy (dB, both positive). */
 export interface NoiseFloorRange {
   minDbBelowPeak: number;
@@ -43,11 +45,7 @@ export function noiseCopies(
   normal: () => number,
   range: Readonly<NoiseFloorRange> = NOISE_FLOOR,
 ): Float32Array[] {
-  if (!Number.isInteger(copies) || copies < 0) throw new Error(`noise: copy count must be a non-negative integer, got ${copies}`);
   if (!(range.minDbBelowPeak >= 0 && range.maxDbBelowPeak >= range.minDbBelowPeak)) throw new Error('noise: need 0 ≤ min ≤ max dB below peak');
   const peak = peakFramePower(samples, sampleRate);
-  return Array.from({ length: copies }, (_, j) => {
-    const db = range.minDbBelowPeak + ((j + uniform()) / copies) * (range.maxDbBelowPeak - range.minDbBelowPeak);
-    return addWhiteNoise(samples, peak * 10 ** (-db / 10), normal);
-  });
+  return stratifiedCopies(copies, 'noise', uniform, range.minDbBelowPeak, range.maxDbBelowPeak, (db) => addWhiteNoise(samples, peak * 10 ** (-db / 10), normal));
 }

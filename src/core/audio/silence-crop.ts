@@ -8,6 +8,7 @@
 // subarray views (no sample is changed). Pure TypeScript.
 
 import { speechSpan, type TrimSettings } from './trim';
+import { stratifiedCopies } from './stratified-factors';
 
 /** Speech is what lies within 30 dB of the clip's loudest 10 ms frame, widened by 20 ms. */
 export const CROP_SPEECH: Readonly<TrimSettings> = Object.freeze({ frameMs: 10, thresholdDb: -30, marginMs: 20 });
@@ -20,10 +21,8 @@ export function silenceCrops(
   uniform: () => number,
   speech: Readonly<TrimSettings> = CROP_SPEECH,
 ): Float32Array[] {
-  if (!Number.isInteger(copies) || copies < 0) throw new Error(`silence crop: copy count must be a non-negative integer, got ${copies}`);
   const [start, end] = speechSpan(samples, sampleRate, speech);
-  return Array.from({ length: copies }, (_, j) => {
-    const keepLead = (j + uniform()) / copies;
+  return stratifiedCopies(copies, 'silence crop', uniform, 0, 1, (keepLead) => {
     const keepTrail = uniform();
     return samples.subarray(Math.round(start * (1 - keepLead)), Math.round(end + (samples.length - end) * keepTrail));
   });

@@ -7,6 +7,7 @@
 // others. Training clips only; the copies are subarray views. Pure TypeScript.
 
 import { speechSpan } from './trim';
+import { stratifiedCopies } from './stratified-factors';
 
 /** How far under the loudest 10 ms frame a kept frame may lie (dB, both positive). */
 export interface TightCropRange {
@@ -24,10 +25,8 @@ export function tightCrops(
   uniform: () => number,
   range: Readonly<TightCropRange> = TIGHT_CROP,
 ): Float32Array[] {
-  if (!Number.isInteger(copies) || copies < 0) throw new Error(`tight crop: copy count must be a non-negative integer, got ${copies}`);
   if (!(range.minDbBelowPeak > 0 && range.maxDbBelowPeak >= range.minDbBelowPeak)) throw new Error('tight crop: need 0 < min ≤ max dB below peak');
-  return Array.from({ length: copies }, (_, j) => {
-    const db = range.minDbBelowPeak + ((j + uniform()) / copies) * (range.maxDbBelowPeak - range.minDbBelowPeak);
+  return stratifiedCopies(copies, 'tight crop', uniform, range.minDbBelowPeak, range.maxDbBelowPeak, (db) => {
     const [start, end] = speechSpan(samples, sampleRate, { frameMs: 10, thresholdDb: -db, marginMs: 0 });
     return samples.subarray(start, end);
   });
