@@ -31,7 +31,9 @@
 // batch (src/ml/supernet/mixup.ts). `--tight K` adds K copies cut to the frames within 8–20 dB of the
 // loudest (src/core/audio/tight-crop.ts; the range by --tight-min-db/--tight-max-db). `--cut K` adds K
 // copies that end inside the speech, 50–90 % of the way through it (src/core/audio/coda-cut.ts).
-// --mixup does not go with --record (the Data view's pipeline key does not name it).
+// `--band-floor` raises each band of the log-mel map to its own 10th-percentile frame + 2 nats
+// (--band-floor-nats) before mean normalisation (src/core/audio/band-floor.ts).
+// --mixup and --band-floor do not go with --record (the Data view's pipeline key names neither).
 // `--coefficients K` zeroes cepstral coefficients K..19 after normalisation (src/core/audio/keep-coefficients.ts).
 // Prints one JSON object: the largest and smallest subnet's accuracy (%) on the same-speaker
 // validation takes and on the held-out speaker, BN recalibrated on the training clips.
@@ -66,6 +68,7 @@ import { LOG_MEL_FRONT_END, MFCC_FRONT_END, vtlpCopies } from '../src/core/audio
 import { DEFAULT_TRIM, trimSilence } from '../src/core/audio/trim';
 import { TIGHT_CROP, tightCrops } from '../src/core/audio/tight-crop';
 import { codaCuts } from '../src/core/audio/coda-cut';
+import { BAND_FLOOR, bandFloor } from '../src/core/audio/band-floor';
 import { SPEED_RANGE, speedFactors, speedPerturb } from '../src/core/audio/speed-perturb';
 import { Rng } from '../src/core/rng';
 import { silenceCrops } from '../src/core/audio/silence-crop';
@@ -95,6 +98,8 @@ const FLAGS = defineFlags({
   cut: { type: 'int', min: 0, default: 0, value: 'K' },
   tightMinDb: { type: 'number', min: 0, default: TIGHT_CROP.minDbBelowPeak, value: 'DB' },
   tightMaxDb: { type: 'number', min: 0, default: TIGHT_CROP.maxDbBelowPeak, value: 'DB' },
+  bandFloor: { type: 'boolean' },
+  bandFloorNats: { type: 'number', min: 0, default: BAND_FLOOR.marginNats, value: 'NATS' },
   alsoTest: { type: 'string', value: 'DIR' },
   record: { type: 'string', value: 'FILE' },
 });
@@ -115,6 +120,9 @@ async function main(argv: string[]): Promise<number> {
   if (a.features === 'logmel-cmn' && a.coefficients !== 20) throw new Error('--coefficients zeroes cepstral coefficients: it needs --features demo or cmvn');
   const trim = a.trim === true;
   if (a.mixup > 0 && a.record) throw new Error('--mixup cannot be recorded: the Data view groups rows by a pipeline key that does not name mixup');
+  const floorBands = a.bandFloor === true;
+  if (floorBands && a.features !== 'logmel-cmn') throw new Error('--band-floor floors log-mel bands: it needs --features logmel-cmn');
+  if (floorBands && a.record) throw new Error('--band-floor cannot be recorded: the Data view groups rows by a pipeline key that does not name it');
   const defaultTightRange = a.tightMinDb === TIGHT_CROP.minDbBelowPeak && a.tightMaxDb === TIGHT_CROP.maxDbBelowPeak;
   if (a.tight > 0 && !defaultTightRange && a.record) throw new Error('--tight-min-db/--tight-max-db cannot be recorded: the Data view\'s pipeline key does not name the range');
   if (!(a.trimDb < 0)) throw new Error(`--trim-db must be below 0, got ${a.trimDb}`);
@@ -165,8 +173,9 @@ async function main(argv: string[]): Promise<number> {
   if (a.alsoTest && others.length === 0) throw new Error(`--also-test ${a.alsoTest}: no FSDD-named WAV of a speaker other than ${[...evaluated].sort().join(', ')}`);
   const stats = coefficientStats(trainClips.map((c) => c.raw), C, F);
   if (a.coefficients > C) throw new Error(`--coefficients must be at most ${C}, got ${a.coefficients}`);
+  const bandFloorSettings = { ...BAND_FLOOR, marginNats: a.bandFloorNats };
   const normalised = (raw: Float32Array): Float32Array =>
-    a.features === 'logmel-cmn' ? decodeDemoBytes(unitToDemoBytes(Float32Array.from(cmn(raw, C, F), (x) => x * 0.5 + 0.5)))
+    a.features === 'logmel-cmn' ? decodeDemoBytes(unitToDemoBytes(Float32Array.from(cmn(floorBands ? bandFloor(raw, C, F, bandFloorSettings) : raw, C, F), (x) => x * 0.5 + 0.5)))
       : a.features === 'cmvn' ? cmvn(raw, C, F) : decodeDemoBytes(unitToDemoBytes(mfccToUnit(raw, stats, F, DEFAULT_CLIP_SIGMA)));
   // --coefficients K: rows K..C−1 zeroed after normalisation (the map stays C×F)
   const feature = (raw: Float32Array): Float32Array =>
@@ -215,6 +224,7 @@ async function main(argv: string[]): Promise<number> {
     tight: a.tight > 0 ? a.tight : undefined,
     tightRangeDb: a.tight > 0 ? [a.tightMinDb, a.tightMaxDb] : undefined,
     cut: a.cut > 0 ? a.cut : undefined,
+    bandFloor: floorBands ? bandFloorSettings : undefined,
     trainMaps: trainClips.length + warped.length + sped.length + cropped.length + noisy.length + tight.length + cut.length,
     coefficients: a.coefficients,
     trim,
@@ -244,4 +254,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-runCli('loso-audio', main, { usage: 'npx tsx scripts/loso-audio.ts --fsdd DIR --held-out SPEAKER [--features demo|cmvn|logmel-cmn] [--warmup-epochs N] [--epochs N] [--seed N] [--augment none|audio] [--vtlp K] [--vtlp-range R] [--speed K] [--speed-range R] [--extra-train DIR] [--trim [--trim-db DB]] [--crop K] [--noise K] [--top-db DB] [--mixup ALPHA] [--tight K [--tight-min-db 8] [--tight-max-db 20]] [--cut K] [--also-test DIR] [--record FILE]' });
+runCli('loso-audio', main, { usage: 'npx tsx scripts/loso-audio.ts --fsdd DIR --held-out SPEAKER [--features demo|cmvn|logmel-cmn] [--warmup-epochs N] [--epochs N] [--seed N] [--augment none|audio] [--vtlp K] [--vtlp-range R] [--speed K] [--speed-range R] [--extra-train DIR] [--trim [--trim-db DB]] [--crop K] [--noise K] [--top-db DB] [--mixup ALPHA] [--tight K [--tight-min-db 8] [--tight-max-db 20]] [--cut K] [--band-floor [--band-floor-nats 2]] [--also-test DIR] [--record FILE]' });
