@@ -127,6 +127,8 @@ function tightTrainingCopies(recordings: Float32Array[], train: Split, copies: n
 /** How many copies of each kind a training pipeline adds to each training clip. */
 interface CopyCounts { vtlp: number; crop: number; noise: number; tight: number }
 
+const accuracies = ({ sameSpeakerVal, heldOutSpeaker }: { sameSpeakerVal: number; heldOutSpeaker: number }) => ({ sameSpeakerVal, heldOutSpeaker });
+
 /** The leave-one-speaker-out rows of this training pipeline (the demo features, this augmentation, these copies). */
 function losoSummary(file: string, { vtlp, crop, noise, tight }: CopyCounts, augment: string): LeaveOneSpeakerOutSummary {
   const record = parseSpeakerHeldOut(JSON.parse(readFileSync(resolve(root, file), 'utf8')), file);
@@ -141,7 +143,8 @@ function losoSummary(file: string, { vtlp, crop, noise, tight }: CopyCounts, aug
     protocol: record.protocol,
     pipeline: `log-mel features (${DEMO_TOP_DB} dB dynamic range, per-band mean normalisation), ${augment} augmentation, ${vtlp} vocal-tract-length-perturbed${extra.map((x) => ` and ${x}`).join('')} copies of each training clip`,
     source: file,
-    results: rows.map(({ heldOut, trainedOn, largest, smallest, command }) => ({ heldOut, trainedOn, largest, smallest, command })),
+    // the two accuracies of each subnet (the record's confusion matrices stay in the record)
+    results: rows.map(({ heldOut, trainedOn, largest, smallest, command }) => ({ heldOut, trainedOn, largest: accuracies(largest), smallest: accuracies(smallest), command })),
   };
 }
 
