@@ -68,9 +68,9 @@ import { LOG_MEL_FRONT_END, MFCC_FRONT_END, vtlpCopies } from '../src/core/audio
 import { DEFAULT_TRIM, trimSilence } from '../src/core/audio/trim';
 import { TIGHT_CROP, tightCrops } from '../src/core/audio/tight-crop';
 import { codaCuts } from '../src/core/audio/coda-cut';
+import { copyRng } from '../src/core/audio/copy-seeds';
 import { BAND_FLOOR, bandFloor } from '../src/core/audio/band-floor';
 import { SPEED_RANGE, speedFactors, speedPerturb } from '../src/core/audio/speed-perturb';
-import { Rng } from '../src/core/rng';
 import { silenceCrops } from '../src/core/audio/silence-crop';
 import { noiseCopies } from '../src/core/audio/noise-copies';
 
@@ -151,23 +151,23 @@ async function main(argv: string[]): Promise<number> {
   const trainClips = [...split.train, ...extra];
   // VTLP copies of the training clips only (the statistics below stay those of the unwarped clips);
   // the extra clips come last, so the original clips' warp factors do not depend on --extra-train
-  const vtlpRng = new Rng(a.seed + 1000);
+  const vtlpRng = copyRng('vtlp', a.seed);
   const warpedMaps = a.vtlp > 0 ? vtlpCopies(trainClips.map((c) => ({ samples: c.samples, sampleRate: sr })), a.vtlp, () => vtlpRng.next(), a.vtlpRange, front).maps : [];
   const warped: Clip[] = warpedMaps.map((raw, i) => ({ ...trainClips[Math.floor(i / a.vtlp)], raw }));
   // copies made from a training clip's samples, each kind with its own random stream (so adding
   // one kind leaves the others as they were)
   const sampleCopies = (copiesOf: (samples: Float32Array) => Float32Array[]): Clip[] =>
     trainClips.flatMap((c) => copiesOf(c.samples).map((samples) => ({ ...c, samples, raw: front.rawMap(samples, extractor) })));
-  const speedRng = new Rng(a.seed + 2000);
+  const speedRng = copyRng('speed', a.seed);
   const sped = a.speed > 0 ? sampleCopies((x) => speedFactors(a.speed, () => speedRng.next(), a.speedRange).map((f) => speedPerturb(x, f))) : [];
-  const cropRng = new Rng(a.seed + 3000);
+  const cropRng = copyRng('crop', a.seed);
   const cropped = a.crop > 0 ? sampleCopies((x) => silenceCrops(x, sr, a.crop, () => cropRng.next())) : [];
-  const noiseRng = new Rng(a.seed + 4000);
+  const noiseRng = copyRng('noise', a.seed);
   const noisy = a.noise > 0 ? sampleCopies((x) => noiseCopies(x, sr, a.noise, () => noiseRng.next(), () => noiseRng.normal())) : [];
-  const tightRng = new Rng(a.seed + 5000);
+  const tightRng = copyRng('tight', a.seed);
   const tightRange = { minDbBelowPeak: a.tightMinDb, maxDbBelowPeak: a.tightMaxDb };
   const tight = a.tight > 0 ? sampleCopies((x) => tightCrops(x, sr, a.tight, () => tightRng.next(), tightRange)) : [];
-  const cutRng = new Rng(a.seed + 6000);
+  const cutRng = copyRng('cut', a.seed);
   const cut = a.cut > 0 ? sampleCopies((x) => codaCuts(x, sr, a.cut, () => cutRng.next())) : [];
   const others = a.alsoTest ? load(a.alsoTest, (n) => !evaluated.has(n.speaker)) : [];
   if (a.alsoTest && others.length === 0) throw new Error(`--also-test ${a.alsoTest}: no FSDD-named WAV of a speaker other than ${[...evaluated].sort().join(', ')}`);

@@ -47,7 +47,7 @@ import { NOISE_FLOOR, noiseCopies } from '../src/core/audio/noise-copies';
 import { TIGHT_CROP, tightCrops } from '../src/core/audio/tight-crop';
 import { MfccExtractor } from '../src/core/audio/mfcc';
 import { resample } from '../src/core/audio/resample';
-import { Rng } from '../src/core/rng';
+import { copyRng } from '../src/core/audio/copy-seeds';
 import { decodeWav } from '../src/data/wav';
 import type { AvmnistManifest } from '../src/data/avmnist-format';
 
@@ -95,7 +95,7 @@ function packCopies(rawMaps: Float32Array[], copies: number, train: Split): { in
 
 /** VTLP copies of the training clips (factors drawn as scripts/loso-audio.ts draws them). */
 function vtlpTrainingCopies(recordings: Float32Array[], train: Split, copies: number, seed: number) {
-  const rng = new Rng(seed + 1000);
+  const rng = copyRng('vtlp', seed);
   const sr = DEMO_AUDIO_PARAMS.sampleRate;
   return packCopies(vtlpCopies(recordings.map((samples) => ({ samples, sampleRate: sr })), copies, () => rng.next(), VTLP_RANGE, DEMO_FRONT_END).maps, copies, train);
 }
@@ -108,19 +108,19 @@ function sampleTrainingCopies(recordings: Float32Array[], train: Split, copies: 
 
 /** Silence-cropped copies of the training clips (crops drawn as scripts/loso-audio.ts draws them). */
 function cropTrainingCopies(recordings: Float32Array[], train: Split, copies: number, seed: number) {
-  const rng = new Rng(seed + 3000);
+  const rng = copyRng('crop', seed);
   return sampleTrainingCopies(recordings, train, copies, (r) => silenceCrops(r, DEMO_AUDIO_PARAMS.sampleRate, copies, () => rng.next()));
 }
 
 /** Noisy copies of the training clips (noise drawn as scripts/loso-audio.ts draws it). */
 function noiseTrainingCopies(recordings: Float32Array[], train: Split, copies: number, seed: number) {
-  const rng = new Rng(seed + 4000);
+  const rng = copyRng('noise', seed);
   return sampleTrainingCopies(recordings, train, copies, (r) => noiseCopies(r, DEMO_AUDIO_PARAMS.sampleRate, copies, () => rng.next(), () => rng.normal()));
 }
 
 /** Tightly cropped copies of the training clips (crops drawn as scripts/loso-audio.ts draws them). */
 function tightTrainingCopies(recordings: Float32Array[], train: Split, copies: number, seed: number) {
-  const rng = new Rng(seed + 5000);
+  const rng = copyRng('tight', seed);
   return sampleTrainingCopies(recordings, train, copies, (r) => tightCrops(r, DEMO_AUDIO_PARAMS.sampleRate, copies, () => rng.next()));
 }
 
