@@ -62,6 +62,7 @@ import { keepCoefficients } from '../src/core/audio/keep-coefficients';
 import { decodeDemoBytes, parseFsddName, unitToDemoBytes, type FsddName } from '../src/core/audio/demo-features';
 import { cmn } from '../src/core/audio/cmn';
 import { leaveOneSpeakerOut } from '../src/core/audio/speaker-split';
+import { sameMeasurement } from '../src/core/speaker-held-out';
 import { decodeWav } from '../src/data/wav';
 import { VTLP_RANGE } from '../src/core/audio/vtlp';
 import { LOG_MEL_FRONT_END, MFCC_FRONT_END, vtlpCopies } from '../src/core/audio/vtlp-copies';
@@ -241,14 +242,9 @@ async function main(argv: string[]): Promise<number> {
   net.dispose();
   console.log(JSON.stringify(out));
   if (a.record) {
-    // the record keeps one result per (features, augment, vtlp, speed, extra speakers, trim settings, held-out speaker), with the command
+    // the record keeps one result per (features, augment, copies of each kind, extra speakers, trim settings, training length, held-out speaker), with the command
     const rec = existsSync(a.record) ? JSON.parse(readFileSync(a.record, 'utf8')) : { script: 'scripts/loso-audio.ts', protocol: PROTOCOL, results: [] };
-    const same = (r: Partial<typeof out>) =>
-      r.heldOut === out.heldOut && r.features === out.features && r.augment === out.augment && (r.vtlp ?? 0) === out.vtlp &&
-      r.vtlpRange === out.vtlpRange && (r.speed ?? 0) === out.speed && r.speedRange === out.speedRange &&
-      String(r.extraTrainSpeakers ?? []) === String(out.extraTrainSpeakers ?? []) && (r.trim ?? false) === out.trim && r.trimDb === out.trimDb &&
-      (r.crop ?? 0) === (out.crop ?? 0) && (r.noise ?? 0) === (out.noise ?? 0) && r.topDb === out.topDb && r.mixup === out.mixup && r.tight === out.tight && r.cut === out.cut;
-    rec.results = [...rec.results.filter((r: typeof out) => !same(r)), { ...out, date: new Date().toISOString().slice(0, 10) }];
+    rec.results = [...rec.results.filter((r: typeof out) => !sameMeasurement(r, out)), { ...out, date: new Date().toISOString().slice(0, 10) }];
     writeFileSync(a.record, JSON.stringify(rec, null, 2) + '\n');
   }
   return 0;

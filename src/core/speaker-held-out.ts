@@ -67,11 +67,14 @@ export interface Pipeline {
 /** One training pipeline's key. */
 export const pipelineKey = (x: Pipeline): string => `${x.features}|${x.topDb ?? 0}|${x.augment}|${x.vtlp ?? 0}|${x.crop ?? 0}|${x.noise ?? 0}|${x.tight ?? 0}|${x.cut ?? 0}`;
 
-/** Per feature pipeline: its results by held-out speaker and the mean over speakers (%). */
-export function summariseHeldOut(r: SpeakerHeldOutRecord): { features: string; topDb?: number; augment: string; vtlp: number; crop: number; noise: number; tight: number; cut: number; results: HeldOutResult[]; meanLargest: number; meanSmallest: number; worstLargest: number }[] {
+/** One table of the record: a training pipeline measured with one training length (warm-up + sandwich epochs). */
+export const tableKey = (x: Pipeline & { warmupEpochs: number; epochs: number }): string => `${pipelineKey(x)}|${x.warmupEpochs}+${x.epochs}`;
+
+/** Per feature pipeline and training length: its results by held-out speaker and the mean over speakers (%). */
+export function summariseHeldOut(r: SpeakerHeldOutRecord): { features: string; topDb?: number; augment: string; vtlp: number; crop: number; noise: number; tight: number; cut: number; warmupEpochs: number; epochs: number; results: HeldOutResult[]; meanLargest: number; meanSmallest: number; worstLargest: number }[] {
   const groups = new Map<string, HeldOutResult[]>();
   for (const x of r.results) {
-    const key = pipelineKey(x);
+    const key = tableKey(x);
     groups.set(key, [...(groups.get(key) ?? []), x]);
   }
   return [...groups.values()].map((rs) => {
@@ -86,6 +89,8 @@ export function summariseHeldOut(r: SpeakerHeldOutRecord): { features: string; t
       noise: sorted[0].noise ?? 0,
       tight: sorted[0].tight ?? 0,
       cut: sorted[0].cut ?? 0,
+      warmupEpochs: sorted[0].warmupEpochs,
+      epochs: sorted[0].epochs,
       results: sorted,
       meanLargest: mean((x) => x.largest.heldOutSpeaker),
       meanSmallest: mean((x) => x.smallest.heldOutSpeaker),
@@ -106,4 +111,30 @@ export function rowsForPipeline(r: SpeakerHeldOutRecord, pipeline: Pipeline): He
     .filter((x) => pipelineKey(x) === pipelineKey(pipeline))
     .filter((x) => !x.speed && !x.extraTrainSpeakers?.length && !x.trim && (x.coefficients ?? 20) === 20 && !x.mixup)
     .sort((a, b) => a.heldOut.localeCompare(b.heldOut));
+}
+
+/** What makes one leave-one-speaker-out run: the held-out speaker, the pipeline and everything else loso-audio can vary. */
+export interface MeasurementSettings extends Pipeline {
+  heldOut: string;
+  vtlpRange?: number;
+  speed?: number;
+  speedRange?: number;
+  extraTrainSpeakers?: string[];
+  trim?: boolean;
+  trimDb?: number;
+  mixup?: number;
+  warmupEpochs: number;
+  epochs: number;
+}
+
+/**
+ * Whether two runs measured the same thing (a new run replaces such a row in the record; the seed and
+ * the figures may differ). A longer-trained run of the same pipeline is another measurement.
+ */
+export function sameMeasurement(a: MeasurementSettings, b: MeasurementSettings): boolean {
+  return a.heldOut === b.heldOut && a.features === b.features && a.augment === b.augment && (a.vtlp ?? 0) === (b.vtlp ?? 0) &&
+    a.vtlpRange === b.vtlpRange && (a.speed ?? 0) === (b.speed ?? 0) && a.speedRange === b.speedRange &&
+    String(a.extraTrainSpeakers ?? []) === String(b.extraTrainSpeakers ?? []) && (a.trim ?? false) === (b.trim ?? false) && a.trimDb === b.trimDb &&
+    (a.crop ?? 0) === (b.crop ?? 0) && (a.noise ?? 0) === (b.noise ?? 0) && a.topDb === b.topDb && a.mixup === b.mixup && a.tight === b.tight && a.cut === b.cut &&
+    a.warmupEpochs === b.warmupEpochs && a.epochs === b.epochs;
 }
