@@ -62,7 +62,7 @@ import { keepCoefficients } from '../src/core/audio/keep-coefficients';
 import { decodeDemoBytes, parseFsddName, unitToDemoBytes, type FsddName } from '../src/core/audio/demo-features';
 import { cmn } from '../src/core/audio/cmn';
 import { leaveOneSpeakerOut } from '../src/core/audio/speaker-split';
-import { sameMeasurement } from '../src/core/speaker-held-out';
+import { withRun } from '../src/core/loso-record';
 import { decodeWav } from '../src/data/wav';
 import { VTLP_RANGE } from '../src/core/audio/vtlp';
 import { LOG_MEL_FRONT_END, MFCC_FRONT_END, vtlpCopies } from '../src/core/audio/vtlp-copies';
@@ -244,8 +244,7 @@ async function main(argv: string[]): Promise<number> {
   if (a.record) {
     // the record keeps one result per (features, augment, copies of each kind, extra speakers, trim settings, training length, held-out speaker), with the command
     const rec = existsSync(a.record) ? JSON.parse(readFileSync(a.record, 'utf8')) : { script: 'scripts/loso-audio.ts', protocol: PROTOCOL, results: [] };
-    rec.results = [...rec.results.filter((r: typeof out) => !sameMeasurement(r, out)), { ...out, date: new Date().toISOString().slice(0, 10) }];
-    writeFileSync(a.record, JSON.stringify(rec, null, 2) + '\n');
+    writeFileSync(a.record, JSON.stringify(withRun(rec, out, new Date().toISOString().slice(0, 10)), null, 2) + '\n');
   }
   return 0;
 }

@@ -113,28 +113,3 @@ export function rowsForPipeline(r: SpeakerHeldOutRecord, pipeline: Pipeline): He
     .sort((a, b) => a.heldOut.localeCompare(b.heldOut));
 }
 
-/** What makes one leave-one-speaker-out run: the held-out speaker, the pipeline and everything else loso-audio can vary. */
-export interface MeasurementSettings extends Pipeline {
-  heldOut: string;
-  vtlpRange?: number;
-  speed?: number;
-  speedRange?: number;
-  extraTrainSpeakers?: string[];
-  trim?: boolean;
-  trimDb?: number;
-  mixup?: number;
-  warmupEpochs: number;
-  epochs: number;
-}
-
-/**
- * Whether two runs measured the same thing (a new run replaces such a row in the record; the seed and
- * the figures may differ). A longer-trained run of the same pipeline is another measurement.
- */
-export function sameMeasurement(a: MeasurementSettings, b: MeasurementSettings): boolean {
-  return a.heldOut === b.heldOut && a.features === b.features && a.augment === b.augment && (a.vtlp ?? 0) === (b.vtlp ?? 0) &&
-    a.vtlpRange === b.vtlpRange && (a.speed ?? 0) === (b.speed ?? 0) && a.speedRange === b.speedRange &&
-    String(a.extraTrainSpeakers ?? []) === String(b.extraTrainSpeakers ?? []) && (a.trim ?? false) === (b.trim ?? false) && a.trimDb === b.trimDb &&
-    (a.crop ?? 0) === (b.crop ?? 0) && (a.noise ?? 0) === (b.noise ?? 0) && a.topDb === b.topDb && a.mixup === b.mixup && a.tight === b.tight && a.cut === b.cut &&
-    a.warmupEpochs === b.warmupEpochs && a.epochs === b.epochs;
-}
