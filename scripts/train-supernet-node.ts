@@ -38,7 +38,7 @@ import { buildTrainingRecord } from '../src/core/training-record';
 import { DATASET_MANIFEST_FILE, TRAINING_RECORD_FILE, publicPath } from '../src/data/asset-paths';
 import type { Modality } from '../src/core/types';
 import { type LeaveOneSpeakerOutSummary } from '../src/core/training-record';
-import { parseSpeakerHeldOut, rowsForPipeline } from '../src/core/speaker-held-out';
+import { parseSpeakerHeldOut, rowsForPipeline, rowsOfOneLength } from '../src/core/speaker-held-out';
 import { DEMO_AUDIO_METHOD, DEMO_AUDIO_PARAMS, DEMO_FRONT_END, DEMO_TOP_DB, decodeDemoBytes, rawMapToDemoBytes } from '../src/core/audio/demo-features';
 import { VTLP_RANGE } from '../src/core/audio/vtlp';
 import { vtlpCopies } from '../src/core/audio/vtlp-copies';
@@ -129,10 +129,10 @@ interface CopyCounts { vtlp: number; crop: number; noise: number; tight: number 
 
 const accuracies = ({ sameSpeakerVal, heldOutSpeaker }: { sameSpeakerVal: number; heldOutSpeaker: number }) => ({ sameSpeakerVal, heldOutSpeaker });
 
-/** The leave-one-speaker-out rows of this training pipeline (the demo features, this augmentation, these copies). */
-function losoSummary(file: string, { vtlp, crop, noise, tight }: CopyCounts, augment: string): LeaveOneSpeakerOutSummary {
+/** The leave-one-speaker-out rows of this training pipeline (the demo features, this augmentation, these copies), of one training length (this run's when measured). */
+function losoSummary(file: string, { vtlp, crop, noise, tight }: CopyCounts, augment: string, own: { warmupEpochs: number; epochs: number }): LeaveOneSpeakerOutSummary {
   const record = parseSpeakerHeldOut(JSON.parse(readFileSync(resolve(root, file), 'utf8')), file);
-  const rows = rowsForPipeline(record, { features: 'logmel-cmn', topDb: DEMO_TOP_DB, augment, vtlp, crop, noise, tight });
+  const rows = rowsOfOneLength(rowsForPipeline(record, { features: 'logmel-cmn', topDb: DEMO_TOP_DB, augment, vtlp, crop, noise, tight }), own);
   if (rows.length === 0) throw new Error(`${file} has no leave-one-speaker-out row for the demo features (log-mel, ${DEMO_TOP_DB} dB range, mean normalisation) + ${augment} augmentation + ${vtlp} VTLP copies + ${crop} cropped copies + ${noise} noisy copies + ${tight} tight copies`);
   const extra = [
     crop > 0 ? `${crop} randomly silence-cropped` : '',
@@ -167,7 +167,7 @@ async function main(argv: string[]) {
   installFastCpuKernels();
   const data = await loadData(join(root, publicPath(args.data)));
   const train = toSplit(data.train, modality, args.trainSubset);
-  const readLoso = (file: string) => losoSummary(file, args, settings.augment);
+  const readLoso = (file: string) => losoSummary(file, args, settings.augment, settings);
   if (args.losoRecord) readLoso(args.losoRecord); // checked before hours of training, read again at the end (rows measured meanwhile count)
   const copyFlags = [args.vtlp > 0 ? '--vtlp' : '', args.crop > 0 ? '--crop' : '', args.noise > 0 ? '--noise' : '', args.tight > 0 ? '--tight' : ''].filter(Boolean).join(' and ');
   const recordings = copyFlags ? trainingRecordings(join(root, publicPath(args.data)), train, args.fsdd, copyFlags) : [];

@@ -113,3 +113,16 @@ export function rowsForPipeline(r: SpeakerHeldOutRecord, pipeline: Pipeline): He
     .sort((a, b) => a.heldOut.localeCompare(b.heldOut));
 }
 
+/**
+ * Of one pipeline's rows, those of a single training length: the rows measured with `own` (the
+ * training run that copies them) when there are any, else the one length there is. Throws when the
+ * rows hold several lengths and none is `own`'s.
+ */
+export function rowsOfOneLength(rows: HeldOutResult[], own: { warmupEpochs: number; epochs: number }): HeldOutResult[] {
+  const length = (x: { warmupEpochs: number; epochs: number }) => `${x.warmupEpochs} + ${x.epochs}`;
+  const lengths = [...new Set(rows.map(length))];
+  if (lengths.length <= 1) return rows;
+  const mine = rows.filter((x) => length(x) === length(own));
+  if (mine.length > 0) return mine;
+  throw new Error(`the rows were measured with ${lengths.join(' and ')} epochs, none with this run's ${length(own)}`);
+}

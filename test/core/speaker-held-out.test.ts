@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { parseSpeakerHeldOut, rowsForPipeline, summariseHeldOut } from '../../src/core/speaker-held-out';
+import { parseSpeakerHeldOut, rowsForPipeline, rowsOfOneLength, summariseHeldOut } from '../../src/core/speaker-held-out';
 
 const result = (heldOut: string, features: string, l: number, s: number) => ({
   heldOut, trainedOn: ['x', 'y'], features, augment: 'none', warmupEpochs: 4, epochs: 12,
@@ -69,5 +69,14 @@ describe('the leave-one-speaker-out record', () => {
     const long = { ...short, warmupEpochs: 2, epochs: 7, largest: { sameSpeakerVal: 99, heldOutSpeaker: 90 } };
     const s = summariseHeldOut(parseSpeakerHeldOut({ script: 's', protocol: 'p', results: [short, long, { ...short, heldOut: 'jackson' }] }));
     expect(s.map((g) => [g.warmupEpochs, g.epochs, g.results.map((x) => x.heldOut)])).toEqual([[1, 3, ['jackson', 'theo']], [2, 7, ['theo']]]);
+  });
+
+  it('gives a training run the rows of one training length: its own when measured, else the only one', () => {
+    const short = ['jackson', 'nicolas', 'theo'].map((h) => ({ ...result(h, 'logmel-cmn', 80, 75), warmupEpochs: 1, epochs: 3 }));
+    const long = ['jackson', 'nicolas', 'theo'].map((h) => ({ ...result(h, 'logmel-cmn', 85, 80), warmupEpochs: 2, epochs: 7 }));
+    expect(rowsOfOneLength(short, { warmupEpochs: 2, epochs: 7 })).toEqual(short);
+    expect(rowsOfOneLength([...short, ...long], { warmupEpochs: 2, epochs: 7 })).toEqual(long);
+    expect(rowsOfOneLength([...short, ...long], { warmupEpochs: 1, epochs: 3 })).toEqual(short);
+    expect(() => rowsOfOneLength([...short, ...long], { warmupEpochs: 2, epochs: 10 })).toThrow(/measured with 1 \+ 3 and 2 \+ 7 epochs, none with this run's 2 \+ 10/);
   });
 });
