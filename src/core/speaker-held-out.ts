@@ -115,14 +115,17 @@ export function rowsForPipeline(r: SpeakerHeldOutRecord, pipeline: Pipeline): He
 
 /**
  * Of one pipeline's rows, those of a single training length: the rows measured with `own` (the
- * training run that copies them) when there are any, else the one length there is. Throws when the
- * rows hold several lengths and none is `own`'s.
+ * training run that copies them) when they cover every held-out speaker the pipeline was measured on,
+ * else the one length that does (or the one length there is). Throws when that leaves no choice or several.
  */
 export function rowsOfOneLength(rows: HeldOutResult[], own: { warmupEpochs: number; epochs: number }): HeldOutResult[] {
   const length = (x: { warmupEpochs: number; epochs: number }) => `${x.warmupEpochs} + ${x.epochs}`;
   const lengths = [...new Set(rows.map(length))];
   if (lengths.length <= 1) return rows;
-  const mine = rows.filter((x) => length(x) === length(own));
-  if (mine.length > 0) return mine;
-  throw new Error(`the rows were measured with ${lengths.join(' and ')} epochs, none with this run's ${length(own)}`);
+  const speakers = new Set(rows.map((x) => x.heldOut)).size;
+  const of = (l: string) => rows.filter((x) => length(x) === l);
+  const complete = lengths.filter((l) => new Set(of(l).map((x) => x.heldOut)).size === speakers);
+  if (complete.includes(length(own))) return of(length(own));
+  if (complete.length === 1) return of(complete[0]);
+  throw new Error(`the rows were measured with ${lengths.join(' and ')} epochs; ${complete.length === 0 ? 'none covers every held-out speaker' : `several cover every held-out speaker, none with this run's ${length(own)}`}`);
 }

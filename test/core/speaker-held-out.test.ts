@@ -77,6 +77,9 @@ describe('the leave-one-speaker-out record', () => {
     expect(rowsOfOneLength(short, { warmupEpochs: 2, epochs: 7 })).toEqual(short);
     expect(rowsOfOneLength([...short, ...long], { warmupEpochs: 2, epochs: 7 })).toEqual(long);
     expect(rowsOfOneLength([...short, ...long], { warmupEpochs: 1, epochs: 3 })).toEqual(short);
-    expect(() => rowsOfOneLength([...short, ...long], { warmupEpochs: 2, epochs: 10 })).toThrow(/measured with 1 \+ 3 and 2 \+ 7 epochs, none with this run's 2 \+ 10/);
+    expect(() => rowsOfOneLength([...short, ...long], { warmupEpochs: 2, epochs: 10 })).toThrow(/measured with 1 \+ 3 and 2 \+ 7 epochs; several cover every held-out speaker, none with this run's 2 \+ 10/);
+    // the run's own length lacks a speaker: the one complete length is copied instead
+    expect(rowsOfOneLength([...short, ...long.slice(0, 2)], { warmupEpochs: 2, epochs: 7 })).toEqual(short);
+    expect(() => rowsOfOneLength([...short.slice(1), ...long.slice(0, 2)], { warmupEpochs: 2, epochs: 7 })).toThrow(/none covers every held-out speaker/);
   });
 });
