@@ -62,7 +62,7 @@ import { keepCoefficients } from '../src/core/audio/keep-coefficients';
 import { decodeDemoBytes, parseFsddName, unitToDemoBytes, type FsddName } from '../src/core/audio/demo-features';
 import { cmn } from '../src/core/audio/cmn';
 import { leaveOneSpeakerOut } from '../src/core/audio/speaker-split';
-import { withRun } from '../src/core/loso-record';
+import { unrecordableReason, withRun } from '../src/core/loso-record';
 import { decodeWav } from '../src/data/wav';
 import { VTLP_RANGE } from '../src/core/audio/vtlp';
 import { LOG_MEL_FRONT_END, MFCC_FRONT_END, vtlpCopies } from '../src/core/audio/vtlp-copies';
@@ -120,12 +120,11 @@ async function main(argv: string[]): Promise<number> {
   const sr = front.params.sampleRate;
   if (a.features === 'logmel-cmn' && a.coefficients !== 20) throw new Error('--coefficients zeroes cepstral coefficients: it needs --features demo or cmvn');
   const trim = a.trim === true;
-  if (a.mixup > 0 && a.record) throw new Error('--mixup cannot be recorded: the Data view groups rows by a pipeline key that does not name mixup');
   const floorBands = a.bandFloor === true;
   if (floorBands && a.features !== 'logmel-cmn') throw new Error('--band-floor floors log-mel bands: it needs --features logmel-cmn');
-  if (floorBands && a.record) throw new Error('--band-floor cannot be recorded: the Data view groups rows by a pipeline key that does not name it');
-  const defaultTightRange = a.tightMinDb === TIGHT_CROP.minDbBelowPeak && a.tightMaxDb === TIGHT_CROP.maxDbBelowPeak;
-  if (a.tight > 0 && !defaultTightRange && a.record) throw new Error('--tight-min-db/--tight-max-db cannot be recorded: the Data view\'s pipeline key does not name the range');
+  // the runs the record may not hold are refused before hours of training (the rule: src/core/loso-record.ts)
+  const unrecordable = a.record ? unrecordableReason({ mixup: a.mixup || undefined, bandFloor: floorBands || undefined, tight: a.tight, tightRangeDb: [a.tightMinDb, a.tightMaxDb] }) : null;
+  if (unrecordable) throw new Error(`--record: ${unrecordable}`);
   if (!(a.trimDb < 0)) throw new Error(`--trim-db must be below 0, got ${a.trimDb}`);
   const trimSettings = { ...DEFAULT_TRIM, thresholdDb: a.trimDb };
   if (a.vtlpRange >= 1) throw new Error(`--vtlp-range must be below 1, got ${a.vtlpRange}`);

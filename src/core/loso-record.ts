@@ -41,7 +41,7 @@ export interface PrintedRun extends MeasurementSettings {
 }
 
 /** Why a run may not go into the record (the Data view would file it under another pipeline), or null. */
-export function unrecordableReason(run: PrintedRun): string | null {
+export function unrecordableReason(run: Pick<PrintedRun, 'mixup' | 'bandFloor' | 'tight' | 'tightRangeDb'>): string | null {
   if (run.mixup) return 'a mixup run cannot be recorded: the Data view groups rows by a pipeline key that does not name mixup';
   if (run.bandFloor) return 'a band-floor run cannot be recorded: the Data view groups rows by a pipeline key that does not name it';
   const range = run.tightRangeDb;
