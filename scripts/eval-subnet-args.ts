@@ -4,6 +4,7 @@
 //
 //   eval-subnet --modality image|audio --genome k7777e6666d4 [--split train|val|test] [--bn-batches N] [--models DIR]
 //   eval-subnet --modality audio --genome G --wav-dir DIR   (every <digit>_<speaker>_<take>.wav in DIR)
+//     [--adapt-bn]   (also score each voice with BN statistics from its own unlabelled clips, src/core/audio/speaker-folds.ts)
 //     [--record FILE --about TEXT]   (keep the result in an unheard-voices record, src/core/unheard-voices.ts)
 
 import { parseGenome } from '../src/core/genome';
@@ -24,6 +25,8 @@ export interface EvalArgs {
   modelsDir?: string;
   /** Score the WAV files of this folder instead of a split (audio only). */
   wavDir?: string;
+  /** With wavDir: also score each speaker after label-free BN adaptation to their own clips. */
+  adaptBn: boolean;
   /** With wavDir: keep the result in this unheard-voices record (one result per genome). */
   record?: string;
   /** With record: where the recordings come from, in words. */
@@ -37,6 +40,7 @@ export const EVAL_FLAGS = defineFlags({
   bnBatches: { type: 'int', min: 1 },
   models: { type: 'string', value: 'DIR' },
   wavDir: { type: 'string', value: 'DIR' },
+  adaptBn: { type: 'boolean' },
   record: { type: 'string', value: 'FILE' },
   about: { type: 'string', value: 'TEXT' },
 });
@@ -47,7 +51,8 @@ export const USAGE = usageLine('eval-subnet', EVAL_FLAGS);
 export function parseEvalArgs(argv: readonly string[]): EvalArgs {
   const { values: a } = parseFlags(argv, EVAL_FLAGS);
   if (a.wavDir !== undefined && a.modality !== 'audio') throw new ArgError('--wav-dir scores recordings: it needs --modality audio');
+  if (a.adaptBn === true && a.wavDir === undefined) throw new ArgError('--adapt-bn adapts to the voices of recordings: it needs --wav-dir');
   if (a.record !== undefined && a.wavDir === undefined) throw new ArgError('--record keeps a --wav-dir result: it needs --wav-dir');
   if (a.record !== undefined && !a.about) throw new ArgError('--record needs --about TEXT: where the recordings come from');
-  return { modality: a.modality, genome: a.genome, split: a.split, bnBatches: a.bnBatches, modelsDir: a.models, wavDir: a.wavDir, record: a.record, about: a.about };
+  return { modality: a.modality, genome: a.genome, split: a.split, bnBatches: a.bnBatches, modelsDir: a.models, wavDir: a.wavDir, adaptBn: a.adaptBn === true, record: a.record, about: a.about };
 }

@@ -1,10 +1,12 @@
 // CLI: accuracy (%) of one subnet of a shipped pretrained supernet, after BN recalibration on
 // the training split, on tfjs cpu in Node. Prints one JSON object.
 //   npm run --silent eval-subnet -- --modality image --genome k7777e6666d4 --split test [--bn-batches N]
-//   npm run --silent eval-subnet -- --modality audio --genome G --wav-dir DIR [--record FILE --about TEXT]
+//   npm run --silent eval-subnet -- --modality audio --genome G --wav-dir DIR [--adapt-bn] [--record FILE --about TEXT]
 // With --wav-dir: every `<digit>_<speaker>_<take>.wav` in DIR (any rate, mono or stereo) goes through
 // the demo audio pipeline (src/core/audio/demo-features.ts) and is scored; the JSON holds the
 // accuracy, n, per-speaker figures and how many files were skipped (each named on stderr);
+// --adapt-bn adds `speakerAdapted`: the same clips scored with each speaker's BN statistics taken from
+// the other half of that speaker's clips, labels unused (src/ml/supernet/speaker-adaptation.ts);
 // --record FILE keeps it in an unheard-voices record (src/core/unheard-voices.ts) that the Data view shows.
 // Bad arguments: one line on stderr, exit status 2.
 
@@ -41,7 +43,7 @@ async function main(argv: string[]) {
   const pick = (s: (typeof data)['train']) =>
     args.modality === 'image' ? { inputs: s.images, labels: s.labels, size: 28 } : { inputs: s.audio, labels: s.labels, size: 20 };
   if (args.wavDir) {
-    const out = await scoreWavDir(net, args.genome, pick(data.train), resolve(args.wavDir), args.bnBatches);
+    const out = await scoreWavDir(net, args.genome, pick(data.train), resolve(args.wavDir), args.bnBatches, args.adaptBn);
     net.dispose();
     console.log(JSON.stringify({ ...out, genome: formatGenome(args.genome), modality: 'audio', wavDir: args.wavDir, backend: tf.getBackend() }));
     if (args.record) await keepResult(args.record, args.about!, modelDir, { ...out, genome: formatGenome(args.genome) }, argv);
@@ -84,11 +86,14 @@ async function scoreWavDir(
   train: { inputs: Float32Array; labels: Uint8Array; size: number },
   dir: string,
   bnBatches: number | undefined,
+  adaptBn: boolean,
 ) {
   const tf = await import('@tensorflow/tfjs');
   const { decodeWav } = await import('../src/data/wav');
   const { demoAudioFeatures, parseFsddName } = await import('../src/core/audio/demo-features');
   const { recalibrateBn } = await import('../src/ml/supernet/bn-recalibration');
+  const { MIN_ADAPTATION_CLIPS, accuracyBySpeaker, speakerFolds } = await import('../src/core/audio/speaker-folds');
+  const { speakerAdaptedPredictions } = await import('../src/ml/supernet/speaker-adaptation');
   const names = (await readdir(dir)).filter((n) => n.toLowerCase().endsWith('.wav')).sort();
   const maps: Float32Array[] = [];
   const meta: { digit: number; speaker: string }[] = [];
@@ -120,16 +125,17 @@ async function scoreWavDir(
     predicted.push(...Array.from(await ids.data()));
     ids.dispose();
   }
-  const perSpeaker: Record<string, { accuracy: number; n: number }> = {};
-  const tally: Record<string, { right: number; n: number }> = {};
-  meta.forEach((m, i) => {
-    tally[m.speaker] ??= { right: 0, n: 0 };
-    tally[m.speaker].n++;
-    if (predicted[i] === m.digit) tally[m.speaker].right++;
-  });
-  for (const [speaker, t] of Object.entries(tally).sort()) perSpeaker[speaker] = { accuracy: (100 * t.right) / t.n, n: t.n };
-  const right = meta.filter((m, i) => predicted[i] === m.digit).length;
-  return { accuracy: (100 * right) / meta.length, n: meta.length, perSpeaker, skipped };
+  const labels = meta.map((m) => m.digit);
+  const speakers = meta.map((m) => m.speaker);
+  const plain = accuracyBySpeaker(predicted, labels, speakers);
+  if (!adaptBn) return { ...plain, skipped };
+  const inputs = new Float32Array(maps.length * 400);
+  maps.forEach((m, i) => inputs.set(m, i * 400));
+  const folds = speakerFolds(speakers);
+  for (const u of folds.unadapted) process.stderr.write(`${u.speaker}: not adapted (${u.rows.length} clips; adapting needs at least ${2 * MIN_ADAPTATION_CLIPS})\n`);
+  const adapted = accuracyBySpeaker(await speakerAdaptedPredictions(net, genome, { inputs, labels: Uint8Array.from(labels), size: 20 }, folds, train, 64), labels, speakers);
+  const speakerAdapted = { accuracy: adapted.accuracy, perSpeaker: adapted.perSpeaker, unadaptedSpeakers: folds.unadapted.map((u) => u.speaker) };
+  return { ...plain, skipped, speakerAdapted };
 }
 
 runCli('eval-subnet', main, { usage: USAGE });

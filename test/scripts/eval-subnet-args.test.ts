@@ -25,6 +25,12 @@ describe('eval-subnet arguments', () => {
     expect(() => parseEvalArgs([...base, '--wav-dir', 'm', '--record', 'r.json'])).toThrow('--record needs --about TEXT: where the recordings come from');
   });
 
+  it('takes --adapt-bn only with --wav-dir', () => {
+    expect(parseEvalArgs(['--modality', 'audio', '--genome', 'k7777e6666d4', '--wav-dir', 'mine', '--adapt-bn']).adaptBn).toBe(true);
+    expect(parseEvalArgs(['--modality', 'audio', '--genome', 'k7777e6666d4', '--wav-dir', 'mine']).adaptBn).toBe(false);
+    expect(() => parseEvalArgs(['--modality', 'audio', '--genome', 'k7777e6666d4', '--adapt-bn'])).toThrow('--adapt-bn adapts to the voices of recordings: it needs --wav-dir');
+  });
+
   it('takes --wav-dir DIR for audio only', () => {
     expect(parseEvalArgs(['--modality', 'audio', '--genome', 'k7777e6666d4', '--wav-dir', 'mine']).wavDir).toBe('mine');
     expect(() => parseEvalArgs(['--modality', 'image', '--genome', 'k7777e6666d4', '--wav-dir', 'mine'])).toThrow(/needs --modality audio/);
@@ -43,7 +49,7 @@ describe('eval-subnet arguments', () => {
     [['--modality', 'image', '--genome', 'k7777e6666d4', '--bn-batches', '0'], /--bn-batches must be a whole number ≥ 1, got "0"/],
     [['--modality', 'image', '--genome', 'k7777e6666d4', '--bn-batches', '2.5'], /--bn-batches must be a whole number ≥ 1, got "2.5"/],
     [['--modality', 'image', '--genome'], /--genome needs a value/],
-    [['--modality', 'image', '--frobnicate', '1'], /unknown argument "--frobnicate"; allowed: --modality, --genome, --split, --bn-batches, --models, --wav-dir, --record, --about$/],
+    [['--modality', 'image', '--frobnicate', '1'], /unknown argument "--frobnicate"; allowed: --modality, --genome, --split, --bn-batches, --models, --wav-dir, --adapt-bn, --record, --about$/],
     [['--modality', 'image', '--modality', 'audio'], /--modality given twice/],
   ])('rejects %j with a one-line message', (argv, msg) => {
     expect(() => parseEvalArgs(argv as string[])).toThrow(ArgError);

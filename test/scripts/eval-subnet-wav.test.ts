@@ -3,7 +3,7 @@
 // well-named clips (per speaker), names each skipped file on stderr and counts it.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { decodeWav } from '../../src/data/wav';
@@ -70,6 +70,30 @@ describe('eval-subnet --wav-dir', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 120_000);
+
+  it('with --adapt-bn also scores each voice with BN statistics from its other clips, and names the voices too small to adapt', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hnas-wavs-'));
+    try {
+      // the twenty shipped clips as one new voice ("anna"), plus one clip of a voice too small to adapt
+      readdirSync('public/data/avmnist/clips').forEach((c, i) => copyFileSync(`public/data/avmnist/clips/${c}`, join(dir, `${c.split('_')[0]}_anna_${i}.wav`)));
+      copyFileSync('public/data/avmnist/clips/1_theo_19.wav', join(dir, '1_solo_0.wav'));
+      const run = (extra: string[]) => spawnSync('npx', ['tsx', resolve('scripts/eval-subnet.ts'), '--modality', 'audio', '--genome', 'k7777e6666d4', '--wav-dir', dir, '--bn-batches', '2', ...extra], { encoding: 'utf8' });
+      const [plain, adapted] = [run([]), run(['--adapt-bn'])];
+      expect(adapted.status, adapted.stderr).toBe(0);
+      const a = JSON.parse(adapted.stdout);
+      // the plain figures do not change; the adapted ones come beside them
+      expect({ ...a, speakerAdapted: undefined }).toEqual({ ...JSON.parse(plain.stdout), speakerAdapted: undefined });
+      expect(JSON.parse(plain.stdout).speakerAdapted).toBeUndefined();
+      expect(a.speakerAdapted.unadaptedSpeakers).toEqual(['solo']);
+      expect(a.speakerAdapted.perSpeaker.anna.n).toBe(20);
+      expect(a.speakerAdapted.perSpeaker.solo).toEqual(a.perSpeaker.solo);
+      expect(a.speakerAdapted.accuracy).toBeGreaterThanOrEqual(0);
+      expect(a.speakerAdapted.accuracy).toBeLessThanOrEqual(100);
+      expect(adapted.stderr).toMatch(/solo: not adapted \(1 clips; adapting needs at least 20\)/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
 
   it('refuses --wav-dir without the audio modality', () => {
     const r = spawnSync('npx', ['tsx', resolve('scripts/eval-subnet.ts'), '--modality', 'image', '--genome', 'k7777e6666d4', '--wav-dir', '.'], { encoding: 'utf8' });
