@@ -24,10 +24,22 @@ export interface HeldOutResult {
   trainMaps?: number;
   warmupEpochs: number;
   epochs: number;
-  largest: { sameSpeakerVal: number; heldOutSpeaker: number };
-  smallest: { sameSpeakerVal: number; heldOutSpeaker: number };
+  largest: SubnetHeldOut;
+  smallest: SubnetHeldOut;
   command: string;
   date: string;
+}
+
+/** One subnet's accuracies (%): on the training speakers' held-out takes and on the held-out speaker. */
+export interface SubnetHeldOut {
+  sameSpeakerVal: number;
+  heldOutSpeaker: number;
+  /**
+   * The held-out speaker again, each half of their clips scored with BN statistics from the other
+   * half, labels unused (label-free adaptation, src/ml/supernet/speaker-adaptation.ts); absent in
+   * rows measured before it was.
+   */
+  heldOutSpeakerAdapted?: number;
 }
 
 export interface SpeakerHeldOutRecord {
@@ -46,7 +58,8 @@ export function parseSpeakerHeldOut(json: unknown, where = 'leave-one-speaker-ou
   r.results.forEach((x, i) => {
     const ok =
       x && typeof x.heldOut === 'string' && Array.isArray(x.trainedOn) && typeof x.features === 'string' && typeof x.command === 'string' &&
-      pct(x.largest?.sameSpeakerVal) && pct(x.largest?.heldOutSpeaker) && pct(x.smallest?.sameSpeakerVal) && pct(x.smallest?.heldOutSpeaker);
+      pct(x.largest?.sameSpeakerVal) && pct(x.largest?.heldOutSpeaker) && pct(x.smallest?.sameSpeakerVal) && pct(x.smallest?.heldOutSpeaker) &&
+      [x.largest.heldOutSpeakerAdapted, x.smallest.heldOutSpeakerAdapted].every((a) => a === undefined || pct(a));
     if (!ok) throw new Error(`${where}: result ${i} lacks speakers, features, command or an accuracy in 0..100`);
   });
   return r as SpeakerHeldOutRecord;

@@ -11,6 +11,12 @@ export interface UnheardVoicesResult {
   n: number;
   perSpeaker: Record<string, { accuracy: number; n: number }>;
   skipped: number;
+  /**
+   * With --adapt-bn: the same clips scored with each speaker's BN statistics taken from the other half
+   * of that speaker's clips (no labels; src/core/audio/speaker-folds.ts). Speakers too small to adapt
+   * are listed and keep the plain figure.
+   */
+  speakerAdapted?: { accuracy: number; perSpeaker: Record<string, { accuracy: number; n: number }>; unadaptedSpeakers: string[] };
   /** SHA-256 (hex) of the supernet.bin that was scored. */
   weightsSha256: string;
   command: string;
@@ -38,6 +44,12 @@ export function parseUnheardVoices(json: unknown, where = 'unheard-voices record
       x && typeof x.genome === 'string' && pct(x.accuracy) && count(x.n) && x.n > 0 && count(x.skipped) &&
       typeof x.weightsSha256 === 'string' && /^[0-9a-f]{64}$/.test(x.weightsSha256) && typeof x.command === 'string' && typeof x.date === 'string' &&
       speakers !== null && speakers.every((s) => s && pct(s.accuracy) && count(s.n));
+    const adapted = x?.speakerAdapted;
+    if (adapted !== undefined) {
+      const adaptedOk = adapted && pct(adapted.accuracy) && Array.isArray(adapted.unadaptedSpeakers) && adapted.unadaptedSpeakers.every((s) => typeof s === 'string') &&
+        typeof adapted.perSpeaker === 'object' && adapted.perSpeaker !== null && Object.values(adapted.perSpeaker).every((s) => s && pct(s.accuracy) && count(s.n));
+      if (!adaptedOk) throw new Error(`${where}: result ${i}'s speakerAdapted lacks an accuracy in 0..100, per-speaker figures or the list of unadapted speakers`);
+    }
     if (!ok) throw new Error(`${where}: result ${i} lacks a genome, an accuracy in 0..100, counts, per-speaker figures, the weights' SHA-256 or the command`);
   });
   return r as UnheardVoicesRecord;

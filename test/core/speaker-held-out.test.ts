@@ -29,6 +29,13 @@ describe('the leave-one-speaker-out record', () => {
     expect(() => parseSpeakerHeldOut([])).toThrow(/expected \{script, protocol, results/);
   });
 
+  it('takes an optional speaker-adapted figure per subnet, in 0..100', () => {
+    const adapted = { ...result('theo', 'demo', 50, 40), largest: { sameSpeakerVal: 98, heldOutSpeaker: 50, heldOutSpeakerAdapted: 61 } };
+    expect(parseSpeakerHeldOut({ script: 's', protocol: 'p', results: [adapted] }).results[0].largest.heldOutSpeakerAdapted).toBe(61);
+    expect(() => parseSpeakerHeldOut({ script: 's', protocol: 'p', results: [{ ...adapted, largest: { ...adapted.largest, heldOutSpeakerAdapted: -1 } }] })).toThrow(/result 0/);
+    expect(() => parseSpeakerHeldOut({ script: 's', protocol: 'p', results: [{ ...adapted, smallest: { sameSpeakerVal: 98, heldOutSpeaker: 50, heldOutSpeakerAdapted: 'x' } }] })).toThrow(/result 0/);
+  });
+
   it('the shipped record holds today\'s pipeline for every held-out speaker, each with the command that made it', () => {
     const r = parseSpeakerHeldOut(JSON.parse(readFileSync('public/models/avmnist-audio/leave-one-speaker-out.json', 'utf8')));
     const demo = summariseHeldOut(r).find((g) => g.features === 'demo' && g.augment === 'none')!;

@@ -19,6 +19,14 @@ describe('the unheard-voices record', () => {
     expect(() => parseUnheardVoices({ script: 's', results: [] })).toThrow(/expected \{script, about, results/);
   });
 
+  it('takes an optional speaker-adapted figure and checks it field by field', () => {
+    const speakerAdapted = { accuracy: 80, perSpeaker: { ann: { accuracy: 80, n: 10 } }, unadaptedSpeakers: [] };
+    const good = { script: 's', about: 'a', results: [{ ...result('k7777e6666d4', 70), speakerAdapted }] };
+    expect(parseUnheardVoices(good).results[0].speakerAdapted?.accuracy).toBe(80);
+    expect(() => parseUnheardVoices({ ...good, results: [{ ...result('g', 70), speakerAdapted: { ...speakerAdapted, accuracy: 101 } }] })).toThrow(/result 0's speakerAdapted lacks/);
+    expect(() => parseUnheardVoices({ ...good, results: [{ ...result('g', 70), speakerAdapted: { accuracy: 80, perSpeaker: {} } }] })).toThrow(/speakerAdapted lacks/);
+  });
+
   it('keeps one result per genome, the newest', () => {
     const r = withResult(withResult({ script: 's', about: 'a', results: [] }, result('k7777e6666d4', 60)), result('k3333e3333d2', 50));
     const again = withResult(r, result('k7777e6666d4', 65));

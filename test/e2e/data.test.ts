@@ -66,6 +66,10 @@ describe('Data view (built app)', () => {
     const unheardText = (await honest.getByTestId('unheard-voices').textContent())!.replace(/\s+/g, ' ');
     expect(unheardText).toContain(`${largest.accuracy.toFixed(1)} % largest`);
     for (const [s, v] of Object.entries(largest.perSpeaker) as [string, { accuracy: number }][]) expect(unheardText).toContain(`${s} ${v.accuracy.toFixed(1)} %`);
+    // and, beside it, the same clips scored after label-free adaptation to each voice (--adapt-bn)
+    const adaptedText = (await honest.getByTestId('unheard-voices-adapted').textContent())!.replace(/\s+/g, ' ');
+    expect(adaptedText).toContain(`${largest.speakerAdapted.accuracy.toFixed(1)} % largest`);
+    for (const [s, v] of Object.entries(largest.speakerAdapted.perSpeaker) as [string, { accuracy: number }][]) expect(adaptedText).toContain(`${s} ${v.accuracy.toFixed(1)} %`);
     // A clip loads from the page's own origin.
     const play = page.getByRole('button', { name: /^Play spoken/ }).first();
     await play.click();
