@@ -36,7 +36,9 @@
 // --mixup and --band-floor do not go with --record (the Data view's pipeline key names neither).
 // `--coefficients K` zeroes cepstral coefficients K..19 after normalisation (src/core/audio/keep-coefficients.ts).
 // Prints one JSON object: the largest and smallest subnet's accuracy (%) on the same-speaker
-// validation takes and on the held-out speaker, BN recalibrated on the training clips.
+// validation takes and on the held-out speaker, BN recalibrated on the training clips; beside it
+// `heldOutSpeakerAdapted`, the held-out speaker scored with BN statistics from the other half of
+// their own clips, labels unused (src/ml/supernet/speaker-adaptation.ts; likewise per other voice).
 //
 //   npx tsx scripts/loso-audio.ts --fsdd ../shared/data/fsdd/recordings --held-out theo
 //     [--features demo|cmvn|logmel-cmn] [--warmup-epochs 4] [--epochs 8] [--seed 1] [--augment none|audio]
@@ -52,6 +54,8 @@ import { Supernet } from '../src/ml/supernet/supernet';
 import { paperConfig } from '../src/ml/supernet/config';
 import { trainSupernet } from '../src/ml/supernet/train';
 import { confusionCounts, evaluateSubnet } from '../src/ml/supernet/evaluate';
+import { speakerAdaptedPredictions } from '../src/ml/supernet/speaker-adaptation';
+import { accuracyBySpeaker, speakerFolds } from '../src/core/audio/speaker-folds';
 import type { Split } from '../src/ml/supernet/batches';
 import { LARGEST_GENOME, SMALLEST_GENOME } from '../src/core/genome';
 import { MfccExtractor } from '../src/core/audio/mfcc';
@@ -197,13 +201,26 @@ async function main(argv: string[]): Promise<number> {
     heldOutSpeaker: (await evaluateSubnet(net, genome, train, test, { batchSize: 64 })).accuracy,
     // rows: the spoken digit, columns: the digit predicted (BN as recalibrated just above)
     heldOutConfusion: await confusionCounts(net, genome, test, 10, 64),
+    // last: this leaves the BN statistics adapted to the held-out speaker
+    ...(await adaptedScore(genome, test, split.test.map((c) => c.name.speaker))),
   });
+  // label-free adaptation to each speaker of `s` (two folds of their own clips), and its confusion counts
+  const adaptedScore = async (genome: typeof LARGEST_GENOME, s: Split, speakers: string[]) => {
+    const predicted = await speakerAdaptedPredictions(net, genome, s, speakerFolds(speakers), train, 64);
+    const heldOutAdaptedConfusion = Array.from({ length: 10 }, () => new Array<number>(10).fill(0));
+    predicted.forEach((p, i) => heldOutAdaptedConfusion[s.labels[i]][p]++);
+    return { heldOutSpeakerAdapted: accuracyBySpeaker(predicted, s.labels, speakers).accuracy, heldOutAdaptedConfusion };
+  };
   // --also-test: accuracy (%) on each other voice and on all of them
   const otherSpeakers = [...new Set(others.map((c) => c.name.speaker))].sort();
   const scoreOthers = async (genome: typeof LARGEST_GENOME) => {
     const perSpeaker: Record<string, number> = {};
     for (const s of otherSpeakers) perSpeaker[s] = (await evaluateSubnet(net, genome, train, toSplit(others.filter((c) => c.name.speaker === s)), { batchSize: 64 })).accuracy;
-    return { accuracy: (await evaluateSubnet(net, genome, train, toSplit(others), { batchSize: 64 })).accuracy, perSpeaker };
+    const all = toSplit(others);
+    const accuracy = (await evaluateSubnet(net, genome, train, all, { batchSize: 64 })).accuracy;
+    const otherNames = others.map((c) => c.name.speaker);
+    const adapted = accuracyBySpeaker(await speakerAdaptedPredictions(net, genome, all, speakerFolds(otherNames), train, 64), all.labels, otherNames);
+    return { accuracy, perSpeaker, speakerAdapted: { accuracy: adapted.accuracy, perSpeaker: Object.fromEntries(Object.entries(adapted.perSpeaker).map(([k, v]) => [k, v.accuracy])) } };
   };
   const otherVoices = others.length > 0 ? { clips: others.length, largest: await scoreOthers(LARGEST_GENOME), smallest: await scoreOthers(SMALLEST_GENOME) } : undefined;
   const out = {
