@@ -60,6 +60,10 @@ describe('Data view (built app)', () => {
     expect(await honest.getByTestId('shipped-table-marker').count()).toBe(1);
     const shippedCells = (await shippedTable.locator('tbody tr').allTextContents()).join(' ');
     for (const r of training.leaveOneSpeakerOut.results) expect(shippedCells).toContain(`${r.largest.heldOutSpeaker.toFixed(1)} %`);
+    // with the same rows' label-free adapted figures from the record (measured by the same runs)
+    const adaptedCells = await shippedTable.getByTestId('adapted-cell').allTextContents();
+    const shippedRows = record.results.filter((x: { command: string }) => training.leaveOneSpeakerOut.results.some((r: { command: string }) => r.command === x.command));
+    expect(adaptedCells).toEqual(shippedRows.sort((a: { heldOut: string }, b: { heldOut: string }) => a.heldOut.localeCompare(b.heldOut)).map((x: { largest: { heldOutSpeakerAdapted: number } }) => `${x.largest.heldOutSpeakerAdapted.toFixed(1)} %`));
     // And the shipped supernet's own score on voices it never heard, from its record.
     const unheard = JSON.parse(readFileSync('public/models/avmnist-audio/unheard-voices.json', 'utf8'));
     const largest = unheard.results.find((r: { genome: string }) => r.genome === 'k7777e6666d4');
