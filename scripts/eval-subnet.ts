@@ -88,11 +88,12 @@ async function scoreWavDir(
   bnBatches: number | undefined,
   adaptBn: boolean,
 ) {
-  const tf = await import('@tensorflow/tfjs');
   const { decodeWav } = await import('../src/data/wav');
   const { demoAudioFeatures, parseFsddName } = await import('../src/core/audio/demo-features');
   const { recalibrateBn } = await import('../src/ml/supernet/bn-recalibration');
-  const { MIN_ADAPTATION_CLIPS, accuracyBySpeaker, speakerFolds } = await import('../src/core/audio/speaker-folds');
+  const { MIN_ADAPTATION_CLIPS, speakerFolds } = await import('../src/core/audio/speaker-folds');
+  const { accuracyBySpeaker } = await import('../src/core/prediction-tally');
+  const { predictedClasses } = await import('../src/ml/supernet/evaluate');
   const { speakerAdaptedPredictions } = await import('../src/ml/supernet/speaker-adaptation');
   const names = (await readdir(dir)).filter((n) => n.toLowerCase().endsWith('.wav')).sort();
   const maps: Float32Array[] = [];
@@ -115,25 +116,17 @@ async function scoreWavDir(
     }
   }
   if (maps.length === 0) throw new Error(`no readable <digit>_<speaker>_<take>.wav file in ${dir}`);
-  await recalibrateBn(net, genome, train, { batchSize: 64, ...(bnBatches ? { batches: bnBatches } : {}) });
-  const predicted: number[] = [];
-  for (let start = 0; start < maps.length; start += 64) {
-    const chunk = maps.slice(start, start + 64);
-    const x = new Float32Array(chunk.length * 400);
-    chunk.forEach((m, i) => x.set(m, i * 400));
-    const ids = tf.tidy(() => tf.argMax(net.predict(genome, tf.tensor4d(x, [chunk.length, 20, 20, 1])), 1));
-    predicted.push(...Array.from(await ids.data()));
-    ids.dispose();
-  }
   const labels = meta.map((m) => m.digit);
   const speakers = meta.map((m) => m.speaker);
-  const plain = accuracyBySpeaker(predicted, labels, speakers);
-  if (!adaptBn) return { ...plain, skipped };
   const inputs = new Float32Array(maps.length * 400);
   maps.forEach((m, i) => inputs.set(m, i * 400));
+  const clips = { inputs, labels: Uint8Array.from(labels), size: 20 };
+  await recalibrateBn(net, genome, train, { batchSize: 64, ...(bnBatches ? { batches: bnBatches } : {}) });
+  const plain = accuracyBySpeaker(await predictedClasses(net, genome, clips, 64), labels, speakers);
+  if (!adaptBn) return { ...plain, skipped };
   const folds = speakerFolds(speakers);
   for (const u of folds.unadapted) process.stderr.write(`${u.speaker}: not adapted (${u.rows.length} clips; adapting needs at least ${2 * MIN_ADAPTATION_CLIPS})\n`);
-  const adapted = accuracyBySpeaker(await speakerAdaptedPredictions(net, genome, { inputs, labels: Uint8Array.from(labels), size: 20 }, folds, train, 64), labels, speakers);
+  const adapted = accuracyBySpeaker(await speakerAdaptedPredictions(net, genome, clips, folds, train, 64), labels, speakers);
   const speakerAdapted = { accuracy: adapted.accuracy, perSpeaker: adapted.perSpeaker, unadaptedSpeakers: folds.unadapted.map((u) => u.speaker) };
   return { ...plain, skipped, speakerAdapted };
 }

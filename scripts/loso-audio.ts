@@ -53,9 +53,11 @@ import { installFastCpuKernels } from '../src/ml/cpu-kernels';
 import { Supernet } from '../src/ml/supernet/supernet';
 import { paperConfig } from '../src/ml/supernet/config';
 import { trainSupernet } from '../src/ml/supernet/train';
-import { confusionCounts, evaluateSubnet } from '../src/ml/supernet/evaluate';
+import { predictedClasses } from '../src/ml/supernet/evaluate';
+import { recalibrateBn } from '../src/ml/supernet/bn-recalibration';
 import { speakerAdaptedPredictions } from '../src/ml/supernet/speaker-adaptation';
-import { accuracyBySpeaker, speakerFolds } from '../src/core/audio/speaker-folds';
+import { speakerFolds } from '../src/core/audio/speaker-folds';
+import { accuracyBySpeaker, confusionTally } from '../src/core/prediction-tally';
 import type { Split } from '../src/ml/supernet/batches';
 import { LARGEST_GENOME, SMALLEST_GENOME } from '../src/core/genome';
 import { MfccExtractor } from '../src/core/audio/mfcc';
@@ -196,33 +198,35 @@ async function main(argv: string[]): Promise<number> {
     onEpoch: (r) => process.stderr.write(`${r.phase} ${r.epoch + 1}: loss ${r.trainLoss.toFixed(3)}, val largest ${r.valLargest.toFixed(1)} %\n`),
   });
   const trainSeconds = (Date.now() - t0) / 1000;
-  const score = async (genome: typeof LARGEST_GENOME) => ({
-    sameSpeakerVal: (await evaluateSubnet(net, genome, train, val, { batchSize: 64 })).accuracy,
-    heldOutSpeaker: (await evaluateSubnet(net, genome, train, test, { batchSize: 64 })).accuracy,
-    // rows: the spoken digit, columns: the digit predicted (BN as recalibrated just above)
-    heldOutConfusion: await confusionCounts(net, genome, test, 10, 64),
-    // last: this leaves the BN statistics adapted to the held-out speaker
-    ...(await adaptedScore(genome, test, split.test.map((c) => c.name.speaker))),
-  });
-  // label-free adaptation to each speaker of `s` (two folds of their own clips), and its confusion counts
-  const adaptedScore = async (genome: typeof LARGEST_GENOME, s: Split, speakers: string[]) => {
-    const predicted = await speakerAdaptedPredictions(net, genome, s, speakerFolds(speakers), train, 64);
-    const heldOutAdaptedConfusion = Array.from({ length: 10 }, () => new Array<number>(10).fill(0));
-    predicted.forEach((p, i) => heldOutAdaptedConfusion[s.labels[i]][p]++);
-    return { heldOutSpeakerAdapted: accuracyBySpeaker(predicted, s.labels, speakers).accuracy, heldOutAdaptedConfusion };
+  // each subnet: BN recalibrated on the training maps once, every split predicted once; then the
+  // same subnet adapted without labels to each voice (two halves of its own clips)
+  const testSpeakers = split.test.map((c) => c.name.speaker);
+  const valSpeakers = split.val.map((c) => c.name.speaker);
+  const score = async (genome: typeof LARGEST_GENOME) => {
+    await recalibrateBn(net, genome, train, { batchSize: 64 });
+    const onVal = await predictedClasses(net, genome, val, 64);
+    const onTest = await predictedClasses(net, genome, test, 64);
+    const adapted = await speakerAdaptedPredictions(net, genome, test, speakerFolds(testSpeakers), train, 64);
+    return {
+      sameSpeakerVal: accuracyBySpeaker(onVal, val.labels, valSpeakers).accuracy,
+      heldOutSpeaker: accuracyBySpeaker(onTest, test.labels, testSpeakers).accuracy,
+      // rows: the spoken digit, columns: the digit predicted
+      heldOutConfusion: confusionTally(onTest, test.labels, 10),
+      heldOutSpeakerAdapted: accuracyBySpeaker(adapted, test.labels, testSpeakers).accuracy,
+      heldOutAdaptedConfusion: confusionTally(adapted, test.labels, 10),
+    };
   };
-  // --also-test: accuracy (%) on each other voice and on all of them
-  const otherSpeakers = [...new Set(others.map((c) => c.name.speaker))].sort();
-  const scoreOthers = async (genome: typeof LARGEST_GENOME) => {
-    const perSpeaker: Record<string, number> = {};
-    for (const s of otherSpeakers) perSpeaker[s] = (await evaluateSubnet(net, genome, train, toSplit(others.filter((c) => c.name.speaker === s)), { batchSize: 64 })).accuracy;
-    const all = toSplit(others);
-    const accuracy = (await evaluateSubnet(net, genome, train, all, { batchSize: 64 })).accuracy;
-    const otherNames = others.map((c) => c.name.speaker);
-    const adapted = accuracyBySpeaker(await speakerAdaptedPredictions(net, genome, all, speakerFolds(otherNames), train, 64), all.labels, otherNames);
-    return { accuracy, perSpeaker, speakerAdapted: { accuracy: adapted.accuracy, perSpeaker: Object.fromEntries(Object.entries(adapted.perSpeaker).map(([k, v]) => [k, v.accuracy])) } };
+  // --also-test: accuracy (%) on each other voice and on all of them, plain and adapted
+  const othersSplit = others.length > 0 ? toSplit(others) : null;
+  const otherNames = others.map((c) => c.name.speaker);
+  const accuracyPerSpeaker = (r: ReturnType<typeof accuracyBySpeaker>) => Object.fromEntries(Object.entries(r.perSpeaker).map(([s, v]) => [s, v.accuracy]));
+  const scoreOthers = async (genome: typeof LARGEST_GENOME, clips: Split) => {
+    await recalibrateBn(net, genome, train, { batchSize: 64 });
+    const plain = accuracyBySpeaker(await predictedClasses(net, genome, clips, 64), clips.labels, otherNames);
+    const adapted = accuracyBySpeaker(await speakerAdaptedPredictions(net, genome, clips, speakerFolds(otherNames), train, 64), clips.labels, otherNames);
+    return { accuracy: plain.accuracy, perSpeaker: accuracyPerSpeaker(plain), speakerAdapted: { accuracy: adapted.accuracy, perSpeaker: accuracyPerSpeaker(adapted) } };
   };
-  const otherVoices = others.length > 0 ? { clips: others.length, largest: await scoreOthers(LARGEST_GENOME), smallest: await scoreOthers(SMALLEST_GENOME) } : undefined;
+  const otherVoices = othersSplit ? { clips: others.length, largest: await scoreOthers(LARGEST_GENOME, othersSplit), smallest: await scoreOthers(SMALLEST_GENOME, othersSplit) } : undefined;
   const out = {
     heldOut: a.heldOut,
     trainedOn: [...new Set(split.train.map((c) => c.name.speaker))].sort(),

@@ -32,6 +32,9 @@ export interface UnheardVoicesRecord {
 
 const pct = (x: unknown) => typeof x === 'number' && Number.isFinite(x) && x >= 0 && x <= 100;
 const count = (x: unknown) => typeof x === 'number' && Number.isInteger(x) && x >= 0;
+/** {speaker: {accuracy in 0..100, n}} */
+const perSpeakerOk = (x: unknown) =>
+  typeof x === 'object' && x !== null && Object.values(x).every((s: { accuracy?: unknown; n?: unknown } | null) => s && pct(s.accuracy) && count(s.n));
 
 export function parseUnheardVoices(json: unknown, where = 'unheard-voices record'): UnheardVoicesRecord {
   const r = json as Partial<UnheardVoicesRecord> | null;
@@ -39,15 +42,14 @@ export function parseUnheardVoices(json: unknown, where = 'unheard-voices record
     throw new Error(`${where}: expected {script, about, results: [...]}`);
   }
   r.results.forEach((x, i) => {
-    const speakers = x && typeof x.perSpeaker === 'object' && x.perSpeaker !== null ? Object.values(x.perSpeaker) : null;
     const ok =
       x && typeof x.genome === 'string' && pct(x.accuracy) && count(x.n) && x.n > 0 && count(x.skipped) &&
       typeof x.weightsSha256 === 'string' && /^[0-9a-f]{64}$/.test(x.weightsSha256) && typeof x.command === 'string' && typeof x.date === 'string' &&
-      speakers !== null && speakers.every((s) => s && pct(s.accuracy) && count(s.n));
+      perSpeakerOk(x.perSpeaker);
     const adapted = x?.speakerAdapted;
     if (adapted !== undefined) {
       const adaptedOk = adapted && pct(adapted.accuracy) && Array.isArray(adapted.unadaptedSpeakers) && adapted.unadaptedSpeakers.every((s) => typeof s === 'string') &&
-        typeof adapted.perSpeaker === 'object' && adapted.perSpeaker !== null && Object.values(adapted.perSpeaker).every((s) => s && pct(s.accuracy) && count(s.n));
+        perSpeakerOk(adapted.perSpeaker);
       if (!adaptedOk) throw new Error(`${where}: result ${i}'s speakerAdapted lacks an accuracy in 0..100, per-speaker figures or the list of unadapted speakers`);
     }
     if (!ok) throw new Error(`${where}: result ${i} lacks a genome, an accuracy in 0..100, counts, per-speaker figures, the weights' SHA-256 or the command`);

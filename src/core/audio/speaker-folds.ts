@@ -43,26 +43,3 @@ export function speakerFolds(speakers: readonly string[], minClips = MIN_ADAPTAT
   }
   return out;
 }
-
-/** Accuracy (%) and clip count per speaker, and over all rows, of predicted labels against true ones. */
-export function accuracyBySpeaker(
-  predicted: ArrayLike<number>,
-  labels: ArrayLike<number>,
-  speakers: readonly string[],
-): { accuracy: number; n: number; perSpeaker: Record<string, { accuracy: number; n: number }> } {
-  if (predicted.length !== labels.length || labels.length !== speakers.length) throw new Error(`predicted (${predicted.length}), labels (${labels.length}) and speakers (${speakers.length}) must have one entry per row`);
-  const tally = new Map<string, { right: number; n: number }>();
-  let right = 0;
-  speakers.forEach((s, i) => {
-    const t = tally.get(s) ?? { right: 0, n: 0 };
-    t.n++;
-    if (predicted[i] === labels[i]) {
-      t.right++;
-      right++;
-    }
-    tally.set(s, t);
-  });
-  const perSpeaker: Record<string, { accuracy: number; n: number }> = {};
-  for (const [s, t] of [...tally].sort(([a], [b]) => a.localeCompare(b))) perSpeaker[s] = { accuracy: (100 * t.right) / t.n, n: t.n };
-  return { accuracy: labels.length ? (100 * right) / labels.length : 0, n: labels.length, perSpeaker };
-}

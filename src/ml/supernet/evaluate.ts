@@ -6,6 +6,7 @@ import type { BackboneGenome } from '../../core/types';
 import type { Supernet } from './supernet';
 import { type Split, batchIndices, splitCount, toTensors } from './batches';
 import { type RecalibrationOptions, recalibrateBn } from './bn-recalibration';
+import { confusionTally } from '../../core/prediction-tally';
 
 /** Top-1 accuracy in percent (0–100) of `genome` on `split` with the current BN statistics. */
 export async function accuracyPercent(net: Supernet, genome: BackboneGenome, split: Split, batchSize = 128): Promise<number> {
@@ -23,16 +24,25 @@ export async function accuracyPercent(net: Supernet, genome: BackboneGenome, spl
   return (100 * correct) / n;
 }
 
+/**
+ * The predicted class of each of `rows` (default: every row) of `split`, with the BN statistics the
+ * net has now, in the order of `rows`.
+ */
+export async function predictedClasses(net: Supernet, genome: BackboneGenome, split: Split, batchSize = 128, rows?: readonly number[]): Promise<Int32Array> {
+  const picked = rows ?? Array.from({ length: splitCount(split) }, (_, i) => i);
+  const out = new Int32Array(picked.length);
+  for (const b of batchIndices(picked.length, batchSize)) {
+    const ids = tf.tidy(() => net.forward(genome, toTensors(split, b.map((k) => picked[k])).x, 'eval').logits.argMax(1));
+    const classes = await ids.data();
+    ids.dispose();
+    b.forEach((k, i) => (out[k] = classes[i]));
+  }
+  return out;
+}
+
 /** counts[true class][predicted class] of `genome` on `split` with the current BN statistics. */
 export async function confusionCounts(net: Supernet, genome: BackboneGenome, split: Split, classes: number, batchSize = 128): Promise<number[][]> {
-  const counts = Array.from({ length: classes }, () => new Array<number>(classes).fill(0));
-  for (const b of batchIndices(splitCount(split), batchSize)) {
-    const predicted = tf.tidy(() => net.forward(genome, toTensors(split, b).x, 'eval').logits.argMax(1));
-    const labels = await predicted.data();
-    predicted.dispose();
-    b.forEach((row, i) => counts[split.labels[row]][labels[i]]++);
-  }
-  return counts;
+  return confusionTally(await predictedClasses(net, genome, split, batchSize), split.labels, classes);
 }
 
 export interface SubnetEvaluation {

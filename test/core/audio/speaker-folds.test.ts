@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accuracyBySpeaker, speakerFolds } from '../../../src/core/audio/speaker-folds';
+import { speakerFolds } from '../../../src/core/audio/speaker-folds';
 
 describe('speakerFolds', () => {
   const speakers = [...Array(30).fill('b'), ...Array(25).fill('a'), ...Array(5).fill('c')];
@@ -32,19 +32,5 @@ describe('speakerFolds', () => {
   it('rejects a minimum that is not a whole number of at least 1', () => {
     expect(() => speakerFolds(speakers, 0)).toThrow(/minClips/);
     expect(() => speakerFolds(speakers, 2.5)).toThrow(/minClips/);
-  });
-});
-
-describe('accuracyBySpeaker', () => {
-  it('scores every row once, per speaker and over all', () => {
-    const r = accuracyBySpeaker([1, 2, 3, 0, 5], [1, 2, 0, 0, 4], ['x', 'x', 'y', 'y', 'x']);
-    expect(r.accuracy).toBeCloseTo(60, 10);
-    expect(r.n).toBe(5);
-    expect(r.perSpeaker).toEqual({ x: { accuracy: (100 * 2) / 3, n: 3 }, y: { accuracy: 50, n: 2 } });
-    expect(Object.keys(r.perSpeaker)).toEqual(['x', 'y']);
-  });
-
-  it('rejects arrays of different lengths', () => {
-    expect(() => accuracyBySpeaker([1], [1, 2], ['a', 'b'])).toThrow(/one entry per row/);
   });
 });

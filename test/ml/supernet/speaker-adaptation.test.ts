@@ -6,7 +6,8 @@ import { accuracyPercent } from '../../../src/ml/supernet/evaluate';
 import { recalibrateBn } from '../../../src/ml/supernet/bn-recalibration';
 import { gather, type Split } from '../../../src/ml/supernet/batches';
 import { trainSupernet } from '../../../src/ml/supernet/train';
-import { accuracyBySpeaker, speakerFolds } from '../../../src/core/audio/speaker-folds';
+import { speakerFolds } from '../../../src/core/audio/speaker-folds';
+import { accuracyBySpeaker } from '../../../src/core/prediction-tally';
 import { parseGenome } from '../../../src/core/genome';
 import { TINY, tinySplit } from './tiny';
 
